@@ -1,0 +1,3 @@
+from newsprep.cli import main
+
+raise SystemExit(main())

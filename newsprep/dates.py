@@ -1,0 +1,158 @@
+"""Dates with an honest precision. A year is never invented: 5月9日 stays "month-day, year unknown"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from dataclasses import dataclass
+
+CHINA_TZ = dt.timezone(dt.timedelta(hours=8))
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        if self.year and self.month and self.day:
+            return "day"
+        if self.year and self.month:
+            return "month"
+        if self.year:
+            return "year"
+        if self.month:
+            return "year_unknown"
+        return "unknown"
+
+    def iso(self) -> str | None:
+        """YYYY-MM-DD, YYYY-MM or YYYY at the known precision; None without a year."""
+        if not self.year:
+            return None
+        parts = [f"{self.year:04d}"] + [f"{v:02d}" for v in (self.month, self.day) if v]
+        if self.day and not self.month:
+            parts = parts[:1]
+        return "-".join(parts)
+
+    def label(self) -> str:
+        """Human label; a date without a year says so."""
+        if self.year:
+            return self.iso() or ""
+        if self.month and self.day:
+            return f"{self.month}月{self.day}日 (year unknown)"
+        if self.month:
+            return f"{self.month}月 (year unknown)"
+        return "unknown"
+
+
+UNKNOWN = PartialDate()
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: PartialDate
+    relative: str | None = None  # 今年 / 去年 / 日前 … when the date leans on a reference
+    is_plan: bool = False  # 预计到2025年: a target, not something that happened
+
+
+_Y = r"(?P<y>(?:19|20)\d{2})"
+_M = r"(?P<m>1[0-2]|0?[1-9])"
+_D = r"(?P<d>3[01]|[12]\d|0?[1-9])"
+_S = r"\s*"
+DATE_PATTERNS = [
+    re.compile(_Y + _S + "年" + _S + _M + _S + "月" + _S + _D + _S + "[日号]"),
+    re.compile(r"(?<!\d)" + _Y + r"[-/.]" + _M + r"[-/.]" + _D + r"(?!\d)"),
+    re.compile(_Y + _S + "年" + _S + _M + _S + "月"),
+    re.compile(r"(?P<rel>今年|去年|前年|明年)" + "(?:" + _S + _M + _S + "月(?:" + _S + _D + _S + "[日号])?)?"),
+    re.compile(r"(?<![\d年])" + _M + _S + "月" + _S + _D + _S + "[日号]"),
+    re.compile(r"(?<!\d)" + _Y + _S + r"年(?:度)?(?![\d])"),
+    re.compile(r"(?P<rel>日前|近日|近期|日内)"),
+]
+RELATIVE_YEAR_OFFSET = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+PLAN_BEFORE = re.compile(r"(预计|计划|争取|力争|目标)?(到|至|截至)\s*$")
+
+
+def _to_int(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
+def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMention]:
+    """Every date expression in `text`, resolved against `reference` (the publication date) only
+    where the expression is relative and the reference has a year."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            groups = match.groupdict()
+            relative = groups.get("rel")
+            date = PartialDate(_to_int(groups.get("y")), _to_int(groups.get("m")), _to_int(groups.get("d")))
+            if relative:
+                date = _resolve_relative(relative, date, reference)
+            is_plan = bool(PLAN_BEFORE.search(text[max(0, match.start() - 6):match.start()]))
+            taken.append((match.start(), match.end()))
+            found.append(DateMention(match.start(), match.end(), match.group(), date, relative, is_plan))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _resolve_relative(word: str, date: PartialDate, reference: PartialDate | None) -> PartialDate:
+    ref_year = reference.year if reference else None
+    if word in RELATIVE_YEAR_OFFSET:
+        year = ref_year + RELATIVE_YEAR_OFFSET[word] if ref_year else None
+        return PartialDate(year, date.month, date.day if date.month else None)
+    # 日前/近日: "a few days ago": as precise as the reference month, and only with a reference.
+    if reference and reference.year and reference.month:
+        return PartialDate(reference.year, reference.month)
+    return UNKNOWN
+
+
+def parse_date_string(value: str | None) -> PartialDate:
+    """A metadata date (front matter, JSON, CSV, HTML meta) in any common shape."""
+    if not value:
+        return UNKNOWN
+    value = str(value).strip()
+    if re.fullmatch(r"\d{10}(\d{3})?", value):  # Unix time in seconds or milliseconds
+        seconds = int(value[:10])
+        stamp = dt.datetime.fromtimestamp(seconds, CHINA_TZ)
+        return PartialDate(stamp.year, stamp.month, stamp.day)
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)  # Fri, 22 Jul 2022 13:40:09 GMT
+        if parsed.tzinfo:
+            parsed = parsed.astimezone(CHINA_TZ)
+        return PartialDate(parsed.year, parsed.month, parsed.day)
+    except (TypeError, ValueError, IndexError):
+        pass
+    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$", value)
+    if iso:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(CHINA_TZ)
+        return PartialDate(parsed.year, parsed.month, parsed.day)
+    mentions = [m for m in find_dates(value) if not m.relative]
+    return mentions[0].date if mentions else UNKNOWN
+
+
+DATELINE = re.compile(r"^.{0,12}?[\u4e00-\u9fff]{2,8}" + _M + "月" + _D + r"日\s*电")
+HEAD_SCAN_CHARS = 120
+
+
+def dateline_date(text: str, head_date_line: str | None = None) -> PartialDate:
+    """The publication date a story states about itself at its head: a wire dateline
+    (新华网北京5月9日电) or a bare date line above the text (06-21, 2023-09-08)."""
+    head = text[:HEAD_SCAN_CHARS]
+    match = DATELINE.search(head)
+    if match:
+        return PartialDate(None, int(match.group("m")), int(match.group("d")))
+    if head_date_line:
+        full = re.match(r"^" + _Y + r"[-/.年]" + _M + r"[-/.月]" + _D, head_date_line)
+        if full:
+            return PartialDate(int(full.group("y")), int(full.group("m")), int(full.group("d")))
+        short = re.match(r"^" + _M + r"[-/.月]" + _D, head_date_line)
+        if short:
+            return PartialDate(None, int(short.group("m")), int(short.group("d")))
+    return UNKNOWN

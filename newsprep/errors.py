@@ -1,0 +1,21 @@
+"""Named errors. Each carries a one-sentence message and a hint the command line prints."""
+
+
+class NewsprepError(Exception):
+    """Base error: `str(err)` says what went wrong, `err.hint` what to do about it."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.hint = hint
+
+
+class InputNotFound(NewsprepError):
+    pass
+
+
+class UnreadableInput(NewsprepError):
+    """A file that cannot become an article; the ingest report records the message."""
+
+
+class SnapshotMissing(NewsprepError):
+    pass

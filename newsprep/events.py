@@ -1,0 +1,38 @@
+"""Event detection: a sentence with a trigger word (resources/event_triggers.csv) and at least one
+organization taking part becomes an event of the trigger's type."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsprep.resources import read_rows
+
+EVENT_TYPES = ("partnership", "establishment", "funding", "launch", "award", "policy", "conference", "other")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    trigger_id: str
+    event_type: str
+    pattern: re.Pattern
+    priority: int
+
+
+@cache
+def triggers() -> tuple[Trigger, ...]:
+    items = []
+    for row in read_rows("event_triggers.csv"):
+        if row["event_type"] not in EVENT_TYPES:
+            raise ValueError(f"event_triggers.csv: {row['trigger_id']} has unknown type {row['event_type']!r}")
+        items.append(Trigger(row["trigger_id"], row["event_type"], re.compile(row["pattern"]), int(row["priority"])))
+    return tuple(sorted(items, key=lambda t: -t.priority))
+
+
+def classify_sentence(sentence: str) -> Trigger | None:
+    """The strongest trigger in a sentence, or None."""
+    return next((t for t in triggers() if t.pattern.search(sentence)), None)
+
+
+PAIR_LINK = re.compile(r"^\s*(?:与|和|同|携手|联合)\s*$")

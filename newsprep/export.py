@@ -1,0 +1,72 @@
+"""Per-article JSON in the shape ../shared/tools/score_extraction.py reads. Keep it stable."""
+
+from __future__ import annotations
+
+from newsprep.dates import PartialDate
+
+CORE_MIN_MENTIONS = 2
+
+
+def article_json(record: dict) -> dict:
+    facts = record["facts"]
+    orgs = facts["orgs"]
+    name = {key: org["name"] for key, org in orgs.items()}
+    in_events = {key for event in facts["events"] for key, _ in event["participants"]}
+    published = PartialDate(**record["published"])
+    return {
+        "file": record["source_path"].rsplit("/", 1)[-1],
+        "article_id": record["article_id"],
+        "title": record["title"],
+        "published": published.iso(),
+        "published_precision": published.precision,
+        "published_label": published.label(),
+        "script": record["script"],
+        "organizations": [
+            {"name": _name_in_article(org), "canonical_name": org["name"], "org_id": key,
+             "mentions": list(dict.fromkeys(m["surface"] for m in org["mentions"])),
+             "english": org["english"], "type": org["type"], "city": org["city"], "province": org["province"],
+             "salience": "core" if key in in_events or len(org["mentions"]) >= CORE_MIN_MENTIONS else "minor"}
+            for key, org in orgs.items()
+        ],
+        "provinces": facts["provinces"],
+        "events": [
+            {"type": e["type"], "date": PartialDate(**e["date"]).iso(), "date_label": PartialDate(**e["date"]).label(),
+             "participants": [name[k] for k, _ in e["participants"]], "city": e["city"], "province": e["province"],
+             "evidence": _sentence(facts, e["evidence_id"])}
+            for e in facts["events"]
+        ],
+        "funding": [
+            {"recipient": name.get(f["recipient"]), "amount_cny": f["amount_cny_min"] if f["amount_cny_min"] is not None else f["amount_cny_max"],
+             "amount_cny_max": f["amount_cny_max"], "amount_text": f["amount_text"], "currency": f["currency"],
+             "qualifier": f["qualifier"], "round": f["round"], "investors": [name[k] for k, _ in f["investors"]],
+             "lead_investors": [name[k] for k, lead in f["investors"] if lead],
+             "date": PartialDate(**f["date"]).iso(), "evidence": _sentence(facts, f["evidence_id"])}
+            for f in facts["funding"]
+        ],
+        "people": [{"name": p["name"], "org": name.get(p["org"]), "role": p["role"]} for p in facts["people"]],
+        "relations": [{"a": name[r["a"]], "b": name[r["b"]], "type": r["type"]}
+                      for r in _unique(facts["relations"]) if r["type"] != "co_mention"],
+    }
+
+
+def _name_in_article(org: dict) -> str:
+    """The canonical name where the article uses it, else the form the article uses most
+    (成都高新区 for 成都高新技术产业开发区): the extract shows what this article says."""
+    surfaces = [m["surface"] for m in org["mentions"]]
+    if org["name"] in surfaces or not surfaces:
+        return org["name"]
+    return max(dict.fromkeys(surfaces), key=surfaces.count)
+
+
+def _sentence(facts: dict, evidence_id: str) -> str | None:
+    return next((e["sentence"] for e in facts["evidence"] if e["evidence_id"] == evidence_id), None)
+
+
+def _unique(relations: list[dict]) -> list[dict]:
+    seen, result = set(), []
+    for r in relations:
+        key = (r["a"], r["b"], r["type"])
+        if key not in seen:
+            seen.add(key)
+            result.append(r)
+    return result

@@ -1,0 +1,333 @@
+"""Organizations: the gazetteer, and rules that find organizations it does not know.
+
+Two sources of mentions:
+  * the gazetteer (resources/organizations.csv): every name and alias, longest first; short
+    aliases (two characters) only where jieba also sees a whole word, so 之江 never fires inside
+    another word;
+  * name rules (resources/org_suffixes.csv): a name ends with an institutional suffix (实验室,
+    研究院, 有限公司, 资本 …) and extends left over name-like words until a boundary (punctuation,
+    a function word, a verb). The part before the suffix must be proper — a place, a Latin name,
+    a known organization or a word outside common vocabulary — unless the suffix itself marks a
+    name (国家重点实验室). A unit named after a known parent (北京大学国际机器学习研究中心) is kept
+    with its parent as a part_of relation, except departments of companies and committees.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from newsprep import places
+from newsprep.nlp import Token, is_known_word, word_tags
+from newsprep.resources import read_rows, read_words
+
+ORG_TYPES = ("university", "research_institute", "lab", "company", "investor", "government",
+             "alliance", "media", "hospital", "other")
+MAX_PREFIX_CHARS = 20
+SHORT_ALIAS_CHARS = 2
+LATIN = re.compile(r"[A-Za-z]")
+PUNCT_OR_SPACE = re.compile(r"^[\W_]+$")
+
+# Function words and verbs that end a name on its left, even where jieba tags them otherwise.
+LEFT_STOP_WORDS = frozenset(
+    "的 与 和 及 同 在 由 是 为 了 将 对 把 被 从 据 向 等 以及 并 而 也 还 都 又 其 该 此 这 那 各 每 "
+    "旗下 下属 位于 包括 作为 来自 依托 联合 携手 加入 入驻 落户 成立 揭牌 共建 组建 支持 推动 打造 "
+    "建设 牵头 发起 投资 领投 跟投 参投 获得 完成 宣布 表示 指出 认为 介绍 称 说 近日 日前 今年 去年".split()
+)
+# Verbs that do occur inside names (先进计算…中心, 机器学习研究中心, 发展局).
+NAME_VERBS = frozenset(
+    "计算 学习 发展 研究 管理 制造 设计 创新 开发 服务 交流 合成 控制 识别 感知 加工 检测 转化 孵化 "
+    "育种 制药 合作 协同 融合 驱动 投资 创业 教育 培训 监督 规划 建设 促进 推广 运营 治理 传播".split()
+)
+TITLE_AFTER_ORG = ("院士", "外籍院士")
+NAME_TAGS_PREFIXES = ("n", "s", "a", "b", "j", "vn", "an", "eng", "g")
+# Words right after a suffix that show it was not the end of a name: 大学生, 大学制度.
+NOT_NAME_FOLLOWERS = frozenset("制度 体系 模式 教育 生 生活 校园 毕业 排名 时代 精神 文化".split())
+# A unit under a parent of these types becomes its own organization (a lab's research centre);
+# units of companies (a corporate lab) and committees of anything stay part of their parent.
+NESTING_PARENT_TYPES = frozenset({"university", "research_institute", "lab", "hospital", "other"})
+NESTING_UNIT_TYPES = frozenset({"university", "research_institute", "lab", "hospital", "other"})
+
+
+@dataclass(frozen=True)
+class KnownOrg:
+    org_id: str
+    name: str
+    aliases: tuple[str, ...]
+    english: str | None
+    type: str
+    city: str | None
+    province: str | None
+    source: str
+
+    @property
+    def surface_forms(self) -> tuple[str, ...]:
+        forms = [self.name, *self.aliases]
+        if self.english:
+            forms.append(self.english)
+        return tuple(dict.fromkeys(f for f in forms if f))
+
+
+@dataclass
+class Gazetteer:
+    orgs: list[KnownOrg]
+    by_form: dict[str, KnownOrg]
+    pattern: re.Pattern
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    orgs = []
+    for row in read_rows("organizations.csv"):
+        if row["type"] not in ORG_TYPES:
+            raise ValueError(f"organizations.csv: {row['org_id']} has unknown type {row['type']!r}")
+        orgs.append(KnownOrg(
+            org_id=row["org_id"], name=row["name"],
+            aliases=tuple(a.strip() for a in row["aliases"].split("|") if a.strip()),
+            english=row["english"] or None, type=row["type"], city=row["city"] or None,
+            province=row["province"] or None, source=row["source"],
+        ))
+    by_form: dict[str, KnownOrg] = {}
+    for org in orgs:  # a form claimed by two rows keeps the first (the row order is the tie-break)
+        for form in org.surface_forms:
+            by_form.setdefault(form, org)
+    alternatives = []
+    for form in sorted(by_form, key=len, reverse=True):
+        escaped = re.escape(form).replace(r"\ ", r"\s*")
+        if LATIN.search(form[0]) or LATIN.search(form[-1]):
+            # Latin ends need word boundaries (CAS must not fire inside CASE)
+            escaped = r"(?<![A-Za-z0-9])" + escaped + r"(?![A-Za-z0-9])"
+        alternatives.append(escaped)
+    return Gazetteer(orgs, by_form, re.compile("|".join(alternatives)))
+
+
+@dataclass(frozen=True)
+class Suffix:
+    suffix_id: str
+    suffix: str
+    type: str
+    needs_proper_prefix: bool
+    weak: bool
+
+
+@cache
+def suffixes() -> tuple[Suffix, ...]:
+    rows = read_rows("org_suffixes.csv")
+    items = [Suffix(r["suffix_id"], r["suffix"], r["type"], r["needs_proper_prefix"] == "1", r["weak"] == "1")
+             for r in rows]
+    return tuple(sorted(items, key=lambda s: len(s.suffix), reverse=True))
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    return frozenset(read_words("generic_name_words.txt"))
+
+
+@dataclass
+class OrgMention:
+    """One mention of an organization in the cleaned text."""
+
+    start: int
+    end: int
+    surface: str
+    name: str  # canonical name of the organization it refers to
+    type: str
+    rule_id: str
+    known: KnownOrg | None = None
+    parent: "OrgMention | None" = None
+    city: str | None = None
+    province: str | None = None
+
+    @property
+    def org_key(self) -> str:
+        return self.known.org_id if self.known else unknown_org_id(self.name)
+
+
+def unknown_org_id(name: str) -> str:
+    return "new_" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    suffix: Suffix
+    prefix_tokens: list[Token] = field(default_factory=list)
+
+
+def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
+    token_starts = {t.start for t in tokens}
+    token_ends = {t.end for t in tokens}
+    known = _gazetteer_mentions(text, token_starts, token_ends)
+    found = list(known)
+    accepted_units: dict[str, OrgMention] = {}
+    generic_rejects: list[_Candidate] = []
+    for candidate in _suffix_candidates(text, tokens):
+        surface = text[candidate.start:candidate.end]
+        if any(m.start <= candidate.start and candidate.end <= m.end for m in found):
+            continue  # already a (longer or equal) known name
+        if text.startswith(TITLE_AFTER_ORG, candidate.end):
+            continue
+        if _is_quoted(text, candidate.start, candidate.end):
+            continue  # “贝尔实验室”: a metaphor or a project, not an actor
+        parent = _parent_of(candidate, found)
+        subsidiary_of = False
+        if parent is not None:
+            unit = text[parent.end:candidate.end]
+            if unit == candidate.suffix.suffix:
+                # 北京演绎科技 + 有限公司 is one company's full legal name, not a unit of it
+                found.remove(parent)
+                parent = None
+            elif parent.type == "company" and candidate.suffix.type == "company":
+                # 华为数字技术有限公司: a subsidiary is a company of its own; the parent's name is
+                # part of it, not a separate mention
+                found.remove(parent)
+                parent = None
+                subsidiary_of = True
+            elif parent.type not in NESTING_PARENT_TYPES or candidate.suffix.type not in NESTING_UNIT_TYPES:
+                continue
+        if any(m.known and m.end == candidate.end and candidate.start < m.start for m in found):
+            continue  # 助力深势科技, 上海浦东张江实验室: words glued before a known name
+        if parent is None and not subsidiary_of and candidate.suffix.needs_proper_prefix and not _has_proper_word(
+                candidate.prefix_tokens, places_count=not candidate.suffix.weak):
+            generic_rejects.append(candidate)
+            continue
+        mention = _unknown_mention(text, candidate, parent)
+        if parent is not None:
+            accepted_units[text[parent.end:candidate.end]] = mention
+        found.append(mention)
+    # A unit first named with its parent may be named alone later: 先进计算前沿研究中心.
+    for candidate in generic_rejects:
+        surface = text[candidate.start:candidate.end]
+        for unit, full in accepted_units.items():
+            if surface.endswith(unit) and not any(m.start <= candidate.end - len(unit) < m.end for m in found):
+                found.append(OrgMention(candidate.end - len(unit), candidate.end, unit, full.name, full.type,
+                                        "name_rule:unit_alias", None, full.parent, full.city, full.province))
+                break
+    return _without_overlaps(found)
+
+
+def _gazetteer_mentions(text: str, token_starts: set[int], token_ends: set[int]) -> list[OrgMention]:
+    gaz = gazetteer()
+    mentions = []
+    for match in gaz.pattern.finditer(text):
+        surface = match.group()
+        org = gaz.by_form.get(surface) or gaz.by_form.get(re.sub(r"\s+", " ", surface)) or _by_spacing(surface)
+        if org is None:
+            continue
+        if len(surface) <= SHORT_ALIAS_CHARS and not (match.start() in token_starts and match.end() in token_ends):
+            continue
+        if text.startswith(TITLE_AFTER_ORG, match.end()):
+            continue  # 中国科学院院士 is a person's title, not a mention of the academy
+        mentions.append(OrgMention(match.start(), match.end(), surface, org.name, org.type,
+                                   f"gazetteer:{org.org_id}", org, None, org.city, org.province))
+    return mentions
+
+
+def _by_spacing(surface: str) -> KnownOrg | None:
+    squashed = re.sub(r"\s+", "", surface)
+    return next((o for f, o in gazetteer().by_form.items() if re.sub(r"\s+", "", f) == squashed), None)
+
+
+def _suffix_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
+    candidates = []
+    for index, token in enumerate(tokens):
+        suffix = next((s for s in suffixes() if text.endswith(s.suffix, 0, token.end)), None)
+        if suffix is None:
+            continue
+        suffix_start = token.end - len(suffix.suffix)
+        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        if following in NOT_NAME_FOLLOWERS:
+            continue
+        if suffix.weak and (word_tags().get(following) or "").startswith(("n", "vn")):
+            continue  # 科技发展, 生物医药: the suffix word is part of a longer phrase
+        # the token holding the suffix's first character; everything left of the suffix is the prefix
+        first = index
+        while first > 0 and tokens[first].start > suffix_start:
+            first -= 1
+        prefix_tokens = []
+        if tokens[first].start < suffix_start:
+            prefix_tokens.append(Token(text[tokens[first].start:suffix_start], tokens[first].start, suffix_start))
+        start = tokens[first].start
+        cursor = first - 1
+        while cursor >= 0 and suffix_start - tokens[cursor].start <= MAX_PREFIX_CHARS and _is_name_like(tokens[cursor].text):
+            prefix_tokens.insert(0, tokens[cursor])
+            start = tokens[cursor].start
+            cursor -= 1
+        if suffix_start - start < 2:
+            continue  # a bare 公司 or 重点实验室 is no name
+        candidates.append(_Candidate(start, token.end, suffix, [t for t in prefix_tokens if t.text]))
+    return candidates
+
+
+def _is_name_like(word: str) -> bool:
+    if PUNCT_OR_SPACE.match(word) or word in LEFT_STOP_WORDS or word.isdigit():
+        return False
+    if LATIN.search(word) or word in gazetteer().by_form:
+        return True
+    if word in NAME_VERBS:
+        return True
+    tag = word_tags().get(word)
+    if tag is None:
+        return _is_proper_oov(word)
+    return tag.startswith(NAME_TAGS_PREFIXES) or tag == "nt"
+
+
+def _is_proper_oov(word: str) -> bool:
+    """A word outside jieba's vocabulary is a proper noun (众源, 绛溪) unless it is an inflected verb
+    (标志着) or a preposition glued to a noun by the segmenter (对脑)."""
+    return (len(word) <= 6 and not word.endswith(("着", "了", "过"))
+            and not word.startswith(("对", "在", "和", "与", "为", "被", "把", "从", "向", "给", "由")))
+
+
+def _has_proper_word(prefix_tokens: list[Token], places_count: bool = True) -> bool:
+    generic = generic_words()
+    for token in prefix_tokens:
+        word = token.text
+        if word in generic:
+            continue
+        if LATIN.search(word) or word in gazetteer().by_form:
+            return True
+        if places.lookup(word) is not None:
+            if places_count:
+                return True
+            continue
+        tag = word_tags().get(word)
+        if tag is None and len(word) >= 2 and _is_proper_oov(word):
+            return True
+        if tag is not None and tag.startswith(("nr", "nt", "nz")) or (places_count and tag == "ns"):
+            return True
+    return False
+
+
+def _is_quoted(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in "“\"「『" and end < len(text) and text[end] in "”\"」』"
+
+
+def _parent_of(candidate: _Candidate, found: list[OrgMention]) -> OrgMention | None:
+    inner = [m for m in found if m.start == candidate.start and m.end < candidate.end]
+    return max(inner, key=lambda m: m.end) if inner else None
+
+
+def _unknown_mention(text: str, candidate: _Candidate, parent: OrgMention | None) -> OrgMention:
+    surface = text[candidate.start:candidate.end]
+    org_type = candidate.suffix.type
+    if parent is not None and parent.type == "lab" and org_type == "research_institute":
+        org_type = "lab"  # a centre inside a lab is part of the lab's research
+    place = places.place_prefix(surface)
+    city = place.city if place else (parent.city if parent else None)
+    province = place.province if place else (parent.province if parent else None)
+    rule = "name_rule:nested_unit" if parent is not None else f"name_rule:{candidate.suffix.suffix_id}"
+    return OrgMention(candidate.start, candidate.end, surface, surface, org_type, rule, None, parent, city, province)
+
+
+def _without_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
+    """Longest first; a shorter mention inside a kept one survives only as its parent prefix."""
+    kept: list[OrgMention] = []
+    for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, m.known is None)):
+        clash = next((k for k in kept if mention.start < k.end and k.start < mention.end), None)
+        if clash is None or (clash.parent is not None and clash.parent.start == mention.start and clash.parent.end == mention.end):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)

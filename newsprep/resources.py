@@ -1,0 +1,47 @@
+"""Access to the data files under resources/ (gazetteer, rules, tables). Loaded lazily, once."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from functools import cache
+from pathlib import Path
+
+RESOURCE_DIR = Path(__file__).parent / "resources"
+
+
+def resource_path(name: str) -> Path:
+    return RESOURCE_DIR / name
+
+
+def read_rows(name: str) -> list[dict[str, str]]:
+    """Rows of a CSV resource; lines starting with '#' are its header notes and are skipped."""
+    text = resource_path(name).read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    rows = []
+    for row in csv.DictReader(io.StringIO(body)):
+        if None in row:  # more fields than the header: an unquoted comma, usually inside a regex
+            raise ValueError(f"{name}: row {row} has more fields than the header; quote fields that contain commas")
+        rows.append({key: (value or "").strip() for key, value in row.items()})
+    return rows
+
+
+def read_words(name: str) -> list[str]:
+    """Whitespace-separated words of a text resource, skipping '#' comment lines."""
+    words: list[str] = []
+    for line in resource_path(name).read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.extend(line.split())
+    return words
+
+
+@cache
+def rules_fingerprint() -> str:
+    """Hash of every resource file: a change to any rule or gazetteer invalidates cached articles."""
+    digest = hashlib.sha256()
+    for path in sorted(RESOURCE_DIR.iterdir()):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]

@@ -1,0 +1,92 @@
+"""Snapshots of the tables as Parquet, swapped in atomically, read back with DuckDB.
+
+Layout under the tables root:
+    snapshots/<snapshot_id>/<table>.parquet   one folder per build, written completely first
+    snapshots/<snapshot_id>/manifest.json     row counts, pipeline version, build time
+    CURRENT                                   the id of the snapshot readers use
+
+A build writes a new snapshot folder, then replaces CURRENT with one atomic rename, so a reader
+sees either the old snapshot or the new one, never a half-written one. Older snapshots beyond
+the last few are removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import pandas as pd
+
+from newsprep.errors import SnapshotMissing
+
+KEEP_SNAPSHOTS = 2
+
+
+def write_snapshot(tables: dict[str, pd.DataFrame], root: Path, meta: dict | None = None) -> Path:
+    root = Path(root)
+    snapshots = root / "snapshots"
+    snapshots.mkdir(parents=True, exist_ok=True)
+    snapshot_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    staging = snapshots / f".{snapshot_id}.partial"
+    staging.mkdir()
+    for name, frame in tables.items():
+        frame.to_parquet(staging / f"{name}.parquet", index=False)
+    manifest = {"snapshot_id": snapshot_id, "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "row_counts": {name: len(frame) for name, frame in tables.items()}, **(meta or {})}
+    (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    final = snapshots / snapshot_id
+    staging.rename(final)
+    pointer_tmp = root / f".CURRENT.{snapshot_id}"
+    pointer_tmp.write_text(snapshot_id, encoding="utf-8")
+    os.replace(pointer_tmp, root / "CURRENT")
+    _prune(snapshots, keep={snapshot_id})
+    return final
+
+
+def _prune(snapshots: Path, keep: set[str]) -> None:
+    done = sorted((p for p in snapshots.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
+    for old in done[:-KEEP_SNAPSHOTS]:
+        if old.name not in keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def current_snapshot(root: Path) -> Path:
+    pointer = Path(root) / "CURRENT"
+    try:
+        snapshot_id = pointer.read_text(encoding="utf-8").strip()
+    except OSError:
+        raise SnapshotMissing(f"no tables have been built in {root} yet.",
+                              "Run: python -m newsprep build")
+    path = Path(root) / "snapshots" / snapshot_id
+    if not path.is_dir():
+        raise SnapshotMissing(f"the snapshot {snapshot_id} named by {pointer} is missing.",
+                              "Run: python -m newsprep build")
+    return path
+
+
+def manifest(root: Path) -> dict:
+    return json.loads((current_snapshot(root) / "manifest.json").read_text(encoding="utf-8"))
+
+
+def connect(root: Path):
+    """A DuckDB connection with one view per table of the current snapshot."""
+    import duckdb
+
+    snapshot = current_snapshot(root)
+    connection = duckdb.connect()
+    for path in sorted(snapshot.glob("*.parquet")):
+        connection.execute(f"CREATE VIEW {path.stem} AS SELECT * FROM read_parquet('{path.as_posix()}')")
+    return connection
+
+
+def load_tables(root: Path) -> dict[str, pd.DataFrame]:
+    connection = connect(root)
+    try:
+        names = [row[0] for row in connection.execute("SELECT table_name FROM information_schema.tables").fetchall()]
+        return {name: connection.execute(f"SELECT * FROM {name}").df() for name in names}
+    finally:
+        connection.close()
