@@ -16,11 +16,11 @@ from newsprep.resources import read_rows
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNIT_VALUE = {"万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "十亿": 1e9, "百亿": 1e10}
 CURRENCY = {"元": "CNY", "人民币": "CNY", "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR"}
-QUALIFIER = {"超": "over", "超过": "over", "逾": "over", "过": "over", "上": "over", "近": "nearly",
+QUALIFIER = {"不少于": "over", "不低于": "over", "至少": "over", "超": "over", "超过": "over", "逾": "over", "过": "over", "上": "over", "近": "nearly",
              "将近": "nearly", "约": "about", "达": "about", "高达": "about", "数": "several", "几": "several"}
 
 AMOUNT = re.compile(
-    r"(?P<qual>超过|超|逾|将近|近|约|高达|达|过|上)?\s*"
+    r"(?P<qual>不少于|不低于|至少|超过|超|逾|将近|近|约|高达|达|过|上)?\s*"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[一二两三四五六七八九十]+|数|几)?\s*"
     r"(?P<unit>十万|百万|千万|十亿|百亿|万|亿)\s*"
     r"(?P<cur>美元|美金|港元|港币|欧元|元|人民币)?(?:人民币)?"
@@ -121,8 +121,6 @@ def funding_amount_in(sentence: str) -> tuple[Amount | None, str | None] | None:
     amounts = [a for a in find_amounts(sentence) if not MONEY_TRAPS.search(sentence[max(0, a.start - 8):a.start])]
     round_match = ROUND.search(sentence)
     if not amounts and not round_match:
-        return None
-    if MONEY_TRAPS.search(sentence) and not amounts:
         return None
     return (amounts[0] if amounts else None, _round_name(round_match.group("round")) if round_match else None)
 

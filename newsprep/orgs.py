@@ -36,10 +36,11 @@ LEFT_STOP_WORDS = frozenset(
     "旗下 下属 位于 包括 作为 来自 依托 联合 携手 加入 入驻 落户 成立 揭牌 共建 组建 支持 推动 打造 "
     "建设 牵头 发起 投资 领投 跟投 参投 获得 完成 宣布 表示 指出 认为 介绍 称 说 近日 日前 今年 去年".split()
 )
-# Verbs that do occur inside names (先进计算…中心, 机器学习研究中心, 发展局).
-NAME_VERBS = frozenset(
+# Words jieba tags as verbs or time words that do occur inside names (先进计算…中心,
+# 机器学习研究中心, 发展局, 未来医院).
+NAME_INNER_WORDS = frozenset(
     "计算 学习 发展 研究 管理 制造 设计 创新 开发 服务 交流 合成 控制 识别 感知 加工 检测 转化 孵化 "
-    "育种 制药 合作 协同 融合 驱动 投资 创业 教育 培训 监督 规划 建设 促进 推广 运营 治理 传播".split()
+    "育种 制药 合作 协同 融合 驱动 投资 创业 教育 培训 监督 规划 建设 促进 推广 运营 治理 传播 未来".split()
 )
 TITLE_AFTER_ORG = ("院士", "外籍院士")
 NAME_TAGS_PREFIXES = ("n", "s", "a", "b", "j", "vn", "an", "eng", "g")
@@ -267,7 +268,7 @@ def _is_name_like(word: str) -> bool:
         return False
     if LATIN.search(word) or word in gazetteer().by_form:
         return True
-    if word in NAME_VERBS:
+    if word in NAME_INNER_WORDS:
         return True
     tag = word_tags().get(word)
     if tag is None:

@@ -56,18 +56,17 @@ def find_people(text: str, tokens: list[Token], orgs: list[OrgMention]) -> list[
     before_roles, after_roles = _roles()
     found: dict[str, PersonMention] = {}
     for i, token in enumerate(tokens):
-        role = next(((r, rid) for r, rid in before_roles if text.endswith(r, 0, token.start)), None)
+        name = _name_at(tokens, i)
+        if name is None:
+            continue
+        role = next(((r, rid) for r, rid in before_roles if text.endswith(r, 0, name.start)), None)
         if role is not None:
-            name_token = _name_at(tokens, i)
-            if name_token is not None:
-                found.setdefault(name_token.text, _person(text, name_token, role[0], role[1], "before", orgs))
-                continue
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and _looks_like_name(token.text):
-            title = next(((r, rid) for r, rid in after_roles if text.startswith(r, nxt.start)), None)
-            prev = tokens[i - 1].text if i > 0 else "，"
-            if title and (re.match(r"^[\W\d]", prev) or prev in ("和", "与", "及", "由", "是")):
-                found.setdefault(token.text, _person(text, token, title[0], title[1], "after", orgs))
+            found.setdefault(name.text, _person(text, name, role[0], role[1], "before", orgs))
+            continue
+        title = next(((r, rid) for r, rid in after_roles if text.startswith(r, name.end)), None)
+        prev = tokens[i - 1].text if i > 0 else "，"
+        if title and (re.match(r"^[\W\d]", prev) or prev in ("和", "与", "及", "由", "是")):
+            found.setdefault(name.text, _person(text, name, title[0], title[1], "after", orgs))
     return sorted(found.values(), key=lambda p: p.start)
 
 

@@ -95,7 +95,7 @@ def read_path(path: Path) -> tuple[list[RawDocument], list[RecordProblem]]:
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableInput(f"unsupported file type '{suffix or '(none)'}'; use {SUPPORTED_LIST}.")
     data = _read_bytes(path, suffix)
-    if not data.strip():
+    if not data:
         raise UnreadableInput("the file is empty; nothing to read.")
     text, encoding = decode_bytes(data)
     if not text.strip():
@@ -188,7 +188,8 @@ def _document_from_text(name: str, text: str, encoding: str) -> RawDocument:
                 notes.append("front matter is not a key: value block; it was ignored and the body kept.")
         except yaml.YAMLError as err:
             where = getattr(err, "problem_mark", None)
-            line = f" (line {where.line + 1})" if where is not None else ""
+            # the mark counts from the block's first line; the file has the opening '---' above it
+            line = f" (line {where.line + 2})" if where is not None else ""
             notes.append(f"front matter could not be read{line}; it was ignored and the body kept.")
     elif text.lstrip().startswith("---\n"):
         notes.append("front matter has no closing '---' line; the whole file was read as the body.")

@@ -1,0 +1,37 @@
+# The two commands of the README. Each creates .venv if needed and installs what it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test build bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## make run: install, then start the dashboard on the bundled articles (tables are built on first start)
+run: $(VENV)/.runtime
+	$(BIN)/streamlit run app.py
+
+## make test: install what the tests need, then run every test
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest
+
+## make build: (re)build the tables from data/articles without starting the app
+build: $(VENV)/.runtime
+	$(BIN)/python -m newsprep build
+
+## make bench: throughput benchmark on a synthetic corpus (prints figures)
+bench: $(VENV)/.runtime
+	$(BIN)/python bench/bench_build.py --articles 1000
+
+clean:
+	rm -rf data/tables data/cache artifacts .pytest_cache

@@ -1,0 +1,129 @@
+"""Extraction rules on sentences written for these tests (real organizations, invented events).
+
+Each row is one rule: organizations the gazetteer does not know, traps that must find nothing,
+money that is not a funding round, dates that must stay unknown.
+"""
+
+import pytest
+
+from newsprep.dates import PartialDate
+from newsprep.extract import extract
+from newsprep.money import find_amounts, funding_amount_in
+from newsprep.nlp import tokenize
+from newsprep.orgs import find_org_mentions
+
+
+def orgs_in(text):
+    return [(m.name, m.type, m.province) for m in find_org_mentions(text, tokenize(text))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # gazetteer: names, aliases, English names
+    ("红杉中国领投了晶泰科技的B轮融资。", [("红杉中国", "investor", "北京"), ("晶泰科技", "company", "广东")]),
+    ("MSA Capital与中科大达成合作。", [("和玉资本", "investor", "北京"), ("中国科学技术大学", "university", "安徽")]),
+    ("上海浦东张江实验室的研究人员", [("张江实验室", "lab", "上海")]),
+    # name rules: organizations nobody listed
+    ("杭州智元研究院与浙江大学签署合作协议。", [("杭州智元研究院", "research_institute", "浙江"), ("浙江大学", "university", "浙江")]),
+    ("苏州擎天生物科技有限公司完成A轮融资。", [("苏州擎天生物科技有限公司", "company", "江苏")]),
+    ("武汉光谷未来医院正式开诊。", [("武汉光谷未来医院", "hospital", "湖北")]),
+    ("广东省科学技术厅印发通知。", [("广东省科学技术厅", "government", "广东")]),
+    ("量子计算技术国家重点实验室通过验收。", [("量子计算技术国家重点实验室", "lab", None)]),
+    # nested units keep their parent
+    ("北京大学人工智能研究院院长表示，", [("北京大学人工智能研究院", "research_institute", "北京"), ("北京大学", "university", "北京")]),
+    # things that are not organizations
+    ("中国科学院院士张三表示", []),
+    ("打造AI领域的“贝尔实验室”。", []),
+    ("美国大学制度值得参考。", []),
+    ("该平台公司将负责成果转化。", []),
+    ("多家产业资本参与。", []),
+    ("上海科技发展的下一个重点。", []),
+    ("", []),
+])
+def test_organizations(sentence, expected):
+    assert orgs_in(sentence) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("完成超7亿元人民币融资", [("超7亿元人民币", 7e8, None, "CNY", "over")]),
+    ("完成数亿元B轮融资", [("数亿元", 1e8, 1e9, "CNY", "several")]),
+    ("获得近亿元天使轮融资", [("近亿元", None, 1e8, "CNY", "nearly")]),
+    ("完成1.2亿美元C轮融资", [("1.2亿美元", 1.2e8, 1.2e8, "USD", None)]),
+    ("完成两千万元融资", [("两千万元", 2e7, 2e7, "CNY", None)]),
+    ("每年投入不少于10亿元", [("不少于10亿元", 1e9, None, "CNY", "over")]),
+    ("没有金额", []),
+])
+def test_amounts(text, expected):
+    assert [(a.text, a.value_min, a.value_max, a.currency, a.qualifier) for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "国家蛋白质实验中心建筑面积3.3万平方米，总投资7.56亿元。",
+    "仅上海每年对脑科技的投入就不少于10亿元。",
+    "该基金规模达50亿元，已完成首期募集。",
+    "双方签约，计划投资20亿元建设产业园。",
+    "公司去年营收达3亿元。",
+])
+def test_money_that_is_not_a_round(sentence):
+    assert funding_amount_in(sentence) is None
+
+
+def test_a_valuation_inside_a_funding_sentence_is_not_the_amount():
+    amount, round_name = funding_amount_in("公司完成B轮融资，估值达100亿元。")
+    assert amount is None and round_name == "B"
+
+
+def facts_of(text, published=PartialDate()):
+    return extract("t", text, published)
+
+
+def test_funding_round_with_lead_and_other_investors():
+    facts = facts_of("晶泰科技宣布完成4亿美元C轮融资。本轮融资由红杉中国领投，腾讯投资、Lilly Asia Ventures跟投。",
+                     PartialDate(2021, 8, 3))
+    [fund] = facts.funding
+    names = {k: o.name for k, o in facts.orgs.items()}
+    assert names[fund.recipient] == "晶泰科技"
+    assert (fund.amount_min, fund.currency, fund.round) == (4e8, "USD", "C")
+    assert fund.amount_cny_min == pytest.approx(4e8 * 6.45)
+    assert {names[k]: lead for k, lead in fund.investors} == {"红杉中国": True, "腾讯投资": False, "礼来亚洲基金": False}
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("2021年3月，西湖实验室揭牌成立。", PartialDate(), [("establishment", "2021-03", ["西湖实验室"])]),
+    ("今年5月，鹏城实验室与华为签署战略合作协议。", PartialDate(), [("partnership", None, ["鹏城实验室", "华为"])]),
+    ("今年5月，鹏城实验室与华为签署战略合作协议。", PartialDate(2024), [("partnership", "2024-05", ["鹏城实验室", "华为"])]),
+    ("预计到2030年，之江实验室将建成世界一流实验室。", PartialDate(), []),
+    ("2020年，深势科技团队曾获戈登·贝尔奖。", PartialDate(), [("award", "2020", ["深势科技"])]),
+    ("天气晴朗，适合出行。", PartialDate(), []),
+])
+def test_events(text, published, expected):
+    facts = facts_of(text, published)
+    names = {k: o.name for k, o in facts.orgs.items()}
+    assert [(e.type, e.date.iso(), [names[k] for k, _ in e.participants]) for e in facts.events] == expected
+
+
+def test_every_fact_points_at_its_sentence():
+    text = "之江实验室主任朱世强表示，之江实验室与北京大学签署战略合作协议。"
+    facts = facts_of(text)
+    evidence = {e.evidence_id: e for e in facts.evidence}
+    for org in facts.orgs.values():
+        for mention in org.mentions:
+            assert text[mention["start"]:mention["end"]] == mention["surface"]
+            assert evidence[mention["evidence_id"]].sentence in text
+    for event in facts.events:
+        assert evidence[event.evidence_id].rule_id.startswith("event:")
+    assert [(p.name, p.role, facts.orgs[p.org].name) for p in facts.people] == [("朱世强", "主任", "之江实验室")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("浙江大学校长杜江峰表示，学校将加强人工智能研究。", [("杜江峰", "校长")]),
+    ("深度求索创始人梁文锋接受采访。", [("梁文锋", "创始人")]),
+    ("鄂维南院士在峰会上提出倡议。", [("鄂维南", "院士")]),
+    ("记者从实验室获悉，项目进展顺利。", []),
+])
+def test_people(text, expected):
+    assert [(p.name, p.role) for p in facts_of(text).people] == expected
+
+
+def test_empty_article_extracts_nothing():
+    facts = facts_of("")
+    assert (facts.orgs, facts.events, facts.funding, facts.people, facts.relations) == ({}, [], [], [], [])
