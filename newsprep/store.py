@@ -33,11 +33,16 @@ def write_snapshot(tables: dict[str, pd.DataFrame], root: Path, meta: dict | Non
     snapshot_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     staging = snapshots / f".{snapshot_id}.partial"
     staging.mkdir()
-    for name, frame in tables.items():
-        frame.to_parquet(staging / f"{name}.parquet", index=False)
-    manifest = {"snapshot_id": snapshot_id, "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                "row_counts": {name: len(frame) for name, frame in tables.items()}, **(meta or {})}
-    (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    try:
+        for name, frame in tables.items():
+            frame.to_parquet(staging / f"{name}.parquet", index=False)
+        manifest = {"snapshot_id": snapshot_id,
+                    "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                    "row_counts": {name: len(frame) for name, frame in tables.items()}, **(meta or {})}
+        (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     final = snapshots / snapshot_id
     staging.rename(final)
     pointer_tmp = root / f".CURRENT.{snapshot_id}"

@@ -1,0 +1,62 @@
+"""The command line: help for every command, one-sentence errors, the extract JSON shape."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def run_cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "newsprep", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["extract", "--help"]])
+def test_every_command_has_help(args):
+    done = run_cli(*args)
+    assert done.returncode == 0
+    assert "usage: python -m newsprep" in done.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "/no/such/folder"], "error: /no/such/folder does not exist. Check the path, or run without a path to use data/articles/.\n"),
+    (["extract", "/no/such/file.txt"], "error: /no/such/file.txt does not exist. Check the path, or run without a path to use data/articles/.\n"),
+])
+def test_errors_are_one_sentence_with_a_hint_and_a_nonzero_exit(args, message):
+    done = run_cli(*args)
+    assert done.returncode == 1
+    assert done.stderr == message
+
+
+def test_no_command_prints_help_and_fails():
+    done = run_cli()
+    assert done.returncode == 2 and "COMMAND" in done.stdout
+
+
+def test_extract_prints_the_scorer_shape(samples):
+    done = run_cli("extract", str(samples / "004_bd4c11668fb333c7.txt"))
+    assert done.returncode == 0, done.stderr
+    [article] = json.loads(done.stdout)
+    assert {"file", "published", "organizations", "provinces", "events", "funding", "people"} <= set(article)
+    assert article["file"] == "004_bd4c11668fb333c7.txt"
+    [round_] = article["funding"]
+    assert (round_["recipient"], round_["amount_cny"], round_["qualifier"]) == ("深势科技", 7e8, "over")
+
+
+def test_extract_reports_unreadable_files_on_stderr_and_goes_on(tmp_path, samples):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_text((samples / "001_7e3585bb881d27a2.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    done = run_cli("extract", str(tmp_path))
+    assert done.returncode == 0
+    assert [a["file"] for a in json.loads(done.stdout)] == ["ok.txt"]
+    assert f"skipped {tmp_path / 'empty.txt'}: the file is empty; nothing to read." in done.stderr
+
+
+def test_build_prints_a_summary(tmp_path, samples):
+    done = run_cli("build", str(samples), "--out", str(tmp_path / "t"), "--cache", str(tmp_path / "c"), "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("articles ok: 5 (0 from cache) | duplicates: 0 | failed: 0\n")
+    again = run_cli("build", str(samples), "--out", str(tmp_path / "t"), "--cache", str(tmp_path / "c"), "--quiet")
+    assert again.stdout.startswith("articles ok: 5 (5 from cache)")

@@ -1,0 +1,157 @@
+"""Build end to end: the tables contract, evidence, duplicates, the cache, the atomic snapshot,
+and a folder of bad inputs that still builds."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newsprep import pipeline
+from newsprep.build import build_snapshot
+from newsprep.store import current_snapshot, load_tables, write_snapshot
+from newsprep.tables import SCHEMA
+from tests.conftest import write
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, samples):
+    out = tmp_path_factory.mktemp("tables")
+    result, snapshot = build_snapshot([samples], out=out, cache_dir=None)
+    return result, snapshot, load_tables(out)
+
+
+def test_every_table_has_exactly_the_documented_columns(built):
+    _, _, tables = built
+    assert set(tables) == set(SCHEMA)
+    for name, columns in SCHEMA.items():
+        assert list(tables[name].columns) == [c for c, _, _ in columns], name
+
+
+def test_the_samples_build_into_linked_tables(built):
+    result, snapshot, tables = built
+    assert result.count("ok") == 5 and result.count("failed") == 0
+    assert len(tables["articles"]) == 5
+    assert set(tables["org_mentions"]["org_id"]) <= set(tables["organizations"]["org_id"])
+    assert set(tables["event_participants"]["event_id"]) <= set(tables["events"]["event_id"])
+    for table in ("org_mentions", "events", "people", "funding"):
+        assert tables[table]["evidence_id"].isin(tables["evidence"]["evidence_id"]).all(), table
+    manifest = json.loads((snapshot / "manifest.json").read_text())
+    assert manifest["row_counts"]["articles"] == 5
+
+
+def test_evidence_offsets_point_into_the_article_text(built):
+    _, _, tables = built
+    text = tables["articles"].set_index("article_id")["text"]
+    mentions = tables["org_mentions"]
+    for row in mentions.itertuples():
+        assert text[row.article_id][row.start:row.end] == row.surface
+    for row in tables["evidence"].itertuples():
+        assert row.sentence in text[row.article_id]
+
+
+def test_no_year_is_invented_for_the_samples(built):
+    _, _, tables = built
+    articles = tables["articles"].set_index("source_path")
+    dated = {Path(p).name: (d, precision) for p, d, precision in zip(articles.index, articles["published"], articles["published_precision"])}
+    assert dated["000_9f88bf8be9a57c1b.txt"] == ("2022-07-22", "day")
+    assert dated["002_7db7e63527ffa01e.txt"][1] == "year_unknown"  # 新华网北京5月9日电
+    assert pd.isna(dated["002_7db7e63527ffa01e.txt"][0])
+
+
+def test_same_story_in_two_encodings_is_one_article(tmp_path, samples):
+    source = (samples / "001_7e3585bb881d27a2.txt").read_text(encoding="utf-8")
+    write(tmp_path / "utf8.txt", source)
+    write(tmp_path / "gbk.txt", source, encoding="gb18030")
+    result = pipeline.run([tmp_path])
+    statuses = sorted((Path(r.input_path).name, r.status) for r in result.report)
+    assert statuses == [("gbk.txt", "ok"), ("utf8.txt", "duplicate")]
+    duplicate = next(r for r in result.report if r.status == "duplicate")
+    assert duplicate.reason == f"same story as {tmp_path / 'gbk.txt'}"
+
+
+def test_adding_one_file_processes_only_that_file(tmp_path, samples, monkeypatch):
+    inputs = tmp_path / "in"
+    shutil.copytree(samples, inputs)
+    cache = tmp_path / "cache"
+    pipeline.run([inputs], cache_dir=cache)
+    processed = []
+    real = pipeline.process_document
+    monkeypatch.setattr(pipeline, "process_document", lambda raw: processed.append(raw.source_path) or real(raw))
+    write(inputs / "new.txt", "鹏城实验室与华为签署战略合作协议。双方将共建人工智能联合实验室。")
+    result = pipeline.run([inputs], cache_dir=cache)
+    assert processed == [str(inputs / "new.txt")]
+    assert result.count("ok") == 6
+    assert sum(r.from_cache for r in result.report) == 5
+
+
+def test_a_folder_of_bad_inputs_still_builds_and_reports_each(tmp_path, samples):
+    inputs = tmp_path / "mixed"
+    inputs.mkdir()
+    shutil.copy(samples / "004_bd4c11668fb333c7.txt", inputs / "good.txt")
+    write(inputs / "empty.txt", b"")
+    write(inputs / "binary.txt", b"\x00\x01\x02" * 100)
+    write(inputs / "no_text.csv", "title,date\n标题,2024-01-01\n")
+    write(inputs / "broken.md", "---\ntitle: [oops\n---\n之江实验室与北京大学签署合作协议。")
+    os.symlink(tmp_path / "missing.txt", inputs / "dangling.txt")
+    with (inputs / "huge.txt").open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    result, _ = build_snapshot([inputs], out=tmp_path / "tables", cache_dir=None)
+    report = {Path(r.input_path).name: (r.status, r.reason, r.notes) for r in result.report}
+    assert set(report) == {"good.txt", "empty.txt", "binary.txt", "no_text.csv", "broken.md", "dangling.txt", "huge.txt"}
+    assert report["good.txt"][0] == "ok"
+    assert report["broken.md"][:2] == ("ok", "")
+    assert "front matter could not be read" in report["broken.md"][2]
+    for name in ("empty.txt", "binary.txt", "no_text.csv", "dangling.txt", "huge.txt"):
+        status, reason, _ = report[name]
+        assert status == "failed" and reason.endswith(".") and len(reason) < 200, name
+    assert report["dangling.txt"][1].startswith("the file could not be opened")
+    tables = load_tables(tmp_path / "tables")
+    assert len(tables["ingest_report"]) == 7
+    assert len(tables["articles"]) == 2
+
+
+def test_an_unexpected_error_in_one_article_does_not_stop_the_build(tmp_path, samples, monkeypatch):
+    real = pipeline.process_document
+
+    def flaky(raw):
+        if raw.source_path.endswith("003_04d7e268584048fa.txt"):
+            raise ValueError("boom")
+        return real(raw)
+
+    monkeypatch.setattr(pipeline, "process_document", flaky)
+    result = pipeline.run([samples])
+    failed = [r for r in result.report if r.status == "failed"]
+    assert [r.reason for r in failed] == ["processing failed (ValueError: boom); please report this file."]
+    assert result.count("ok") == 4
+
+
+def test_a_snapshot_is_swapped_in_whole_or_not_at_all(tmp_path):
+    first = write_snapshot({"articles": pd.DataFrame({"a": [1]})}, tmp_path)
+    assert current_snapshot(tmp_path) == first
+
+    class Unwritable(pd.DataFrame):
+        def to_parquet(self, *args, **kwargs):
+            raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        write_snapshot({"articles": pd.DataFrame({"a": [2]}), "broken": Unwritable({"b": [1]})}, tmp_path)
+    assert current_snapshot(tmp_path) == first
+    assert load_tables(tmp_path)["articles"]["a"].tolist() == [1]
+    assert [p.name for p in (tmp_path / "snapshots").iterdir()] == [first.name]  # no half-written folder left
+
+
+def test_old_snapshots_are_pruned(tmp_path):
+    for value in range(4):
+        latest = write_snapshot({"articles": pd.DataFrame({"a": [value]})}, tmp_path)
+    kept = sorted(p.name for p in (tmp_path / "snapshots").iterdir() if not p.name.startswith("."))
+    assert len(kept) == 2 and latest.name in kept
+
+
+def test_empty_input_folder_builds_empty_tables(tmp_path):
+    (tmp_path / "none").mkdir()
+    result, _ = build_snapshot([tmp_path / "none"], out=tmp_path / "tables", cache_dir=None)
+    tables = load_tables(tmp_path / "tables")
+    assert result.report == [] and all(frame.empty for frame in tables.values())
