@@ -30,7 +30,7 @@ def write_snapshot(tables: dict[str, pd.DataFrame], root: Path, meta: dict | Non
     root = Path(root)
     snapshots = root / "snapshots"
     snapshots.mkdir(parents=True, exist_ok=True)
-    snapshot_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    snapshot_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
     staging = snapshots / f".{snapshot_id}.partial"
     staging.mkdir()
     try:
