@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import asdict, dataclass, field
@@ -107,12 +108,11 @@ class _EvidenceLog:
         self.sentences = sentences
         self.rows: list[Evidence] = []
         self._index: dict[tuple, str] = {}
+        self._starts = [s.start for s in sentences]
 
     def sentence_of(self, offset: int) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return self.sentences[-1]
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self.sentences[max(index, 0)]
 
     def add(self, start: int, end: int, rule_id: str) -> str:
         sentence = self.sentence_of(start)
@@ -139,14 +139,22 @@ def extract(article_id: str, text: str, published: PartialDate) -> ArticleFacts:
     ]
     relations = _nesting_relations(mentions, key_of, log)
     events, funding = [], []
+    mention_starts = [m.start for m in mentions]
+    token_starts = [t.start for t in tokens]
     for sentence in sentences:
-        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, tokens, published, log,
+        in_sentence = _slice(mentions, mention_starts, sentence)
+        sentence_tokens = _slice(tokens, token_starts, sentence)
+        _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, sentence_tokens, published, log,
                         events, funding, relations, mentions)
     events, funding = _merge_repeats(events, funding)
     _locate_unplaced_orgs(orgs, events)
     provinces = _article_provinces(orgs, events)
     return ArticleFacts(orgs, people, events, funding, relations, log.rows, provinces, sentences)
+
+
+def _slice(items: list, starts: list[int], sentence: Sentence) -> list:
+    """Items (sorted by start) that start inside the sentence."""
+    return items[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
 
 
 def _merge_orgs(mentions: list[OrgMention], log: _EvidenceLog) -> tuple[dict[str, Org], dict[int, str]]:
@@ -281,9 +289,9 @@ def _linked_pairs(text, in_sentence, key_of) -> list[tuple[str, str]]:
     return pairs
 
 
-def _event_place(text, sentence, tokens, actors, orgs):
-    in_sentence = [t for t in tokens if sentence.start <= t.start < sentence.end]
-    org_spans = [(m["start"], m["end"]) for o in orgs.values() for m in o.mentions]
+def _event_place(text, sentence, in_sentence, actors, orgs):
+    org_spans = [(m["start"], m["end"]) for o in orgs.values() for m in o.mentions
+                 if sentence.start <= m["start"] < sentence.end]
     named = [p for s, e, p in places.places_in(sentence.text, in_sentence, offset=sentence.start)
              if not any(a <= s < b for a, b in org_spans)]
     if named:

@@ -6,15 +6,14 @@ import io
 import logging
 import re
 import tempfile
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 USER_WORD_FREQ = 200_000  # high enough that a gazetteer name wins over splits of common words
 JIEBA_SAFE_WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z]+$")  # jieba's user dict drops words with spaces, digits or symbols
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -37,9 +36,13 @@ def tokenizer():
 
 
 def tokenize(text: str) -> list[Token]:
+    # lcut plus running offsets: the same segmentation as jieba's tokenize(), with less overhead
     tokens = []
-    for word, start, end in tokenizer().tokenize(text):
-        tokens.append(Token(word, start, end))
+    position = 0
+    for word in tokenizer().lcut(text):
+        end = position + len(word)
+        tokens.append(Token(word, position, end))
+        position = end
     return tokens
 
 

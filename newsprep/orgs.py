@@ -75,11 +75,13 @@ class KnownOrg:
 class Gazetteer:
     orgs: list[KnownOrg]
     by_form: dict[str, KnownOrg]
-    pattern: re.Pattern
+    automaton: object  # ahocorasick.Automaton over every surface form
 
 
 @cache
 def gazetteer() -> Gazetteer:
+    import ahocorasick
+
     orgs = []
     for row in read_rows("organizations.csv"):
         if row["type"] not in ORG_TYPES:
@@ -94,14 +96,13 @@ def gazetteer() -> Gazetteer:
     for org in orgs:  # a form claimed by two rows keeps the first (the row order is the tie-break)
         for form in org.surface_forms:
             by_form.setdefault(form, org)
-    alternatives = []
-    for form in sorted(by_form, key=len, reverse=True):
-        escaped = re.escape(form).replace(r"\ ", r"\s*")
-        if LATIN.search(form[0]) or LATIN.search(form[-1]):
-            # Latin ends need word boundaries (CAS must not fire inside CASE)
-            escaped = r"(?<![A-Za-z0-9])" + escaped + r"(?![A-Za-z0-9])"
-        alternatives.append(escaped)
-    return Gazetteer(orgs, by_form, re.compile("|".join(alternatives)))
+            if " " in form:  # MIT 科技评论 is also written MIT科技评论
+                by_form.setdefault(form.replace(" ", ""), org)
+    automaton = ahocorasick.Automaton()
+    for form in by_form:
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    return Gazetteer(orgs, by_form, automaton)
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,16 @@ def suffixes() -> tuple[Suffix, ...]:
     items = [Suffix(r["suffix_id"], r["suffix"], r["type"], r["needs_proper_prefix"] == "1", r["weak"] == "1")
              for r in rows]
     return tuple(sorted(items, key=lambda s: len(s.suffix), reverse=True))
+
+
+@cache
+def suffixes_by_last_char() -> dict[str, tuple[Suffix, ...]]:
+    """Suffixes grouped by their last character, longest first: a token is only checked against
+    the few suffixes that can end it."""
+    grouped: dict[str, list[Suffix]] = {}
+    for suffix in suffixes():
+        grouped.setdefault(suffix.suffix[-1], []).append(suffix)
+    return {char: tuple(items) for char, items in grouped.items()}
 
 
 @cache
@@ -211,31 +222,35 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
 
 
 def _gazetteer_mentions(text: str, token_starts: set[int], token_ends: set[int]) -> list[OrgMention]:
+    """Leftmost-longest matches of gazetteer forms."""
     gaz = gazetteer()
+    matches = sorted(((end + 1 - len(form), end + 1, form) for end, form in gaz.automaton.iter(text)),
+                     key=lambda m: (m[0], -(m[1] - m[0])))
     mentions = []
-    for match in gaz.pattern.finditer(text):
-        surface = match.group()
-        org = gaz.by_form.get(surface) or gaz.by_form.get(re.sub(r"\s+", " ", surface)) or _by_spacing(surface)
-        if org is None:
+    cursor = 0
+    for start, end, form in matches:
+        if start < cursor:
             continue
-        if len(surface) <= SHORT_ALIAS_CHARS and not (match.start() in token_starts and match.end() in token_ends):
+        if LATIN.search(form[0]) and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+            continue  # CAS must not fire inside CASE
+        if LATIN.search(form[-1]) and end < len(text) and text[end].isascii() and text[end].isalnum():
             continue
-        if text.startswith(TITLE_AFTER_ORG, match.end()):
+        if len(form) <= SHORT_ALIAS_CHARS and not (start in token_starts and end in token_ends):
+            continue
+        if text.startswith(TITLE_AFTER_ORG, end):
             continue  # 中国科学院院士 is a person's title, not a mention of the academy
-        mentions.append(OrgMention(match.start(), match.end(), surface, org.name, org.type,
-                                   f"gazetteer:{org.org_id}", org, None, org.city, org.province))
+        org = gaz.by_form[form]
+        mentions.append(OrgMention(start, end, form, org.name, org.type, f"gazetteer:{org.org_id}", org, None,
+                                   org.city, org.province))
+        cursor = end
     return mentions
-
-
-def _by_spacing(surface: str) -> KnownOrg | None:
-    squashed = re.sub(r"\s+", "", surface)
-    return next((o for f, o in gazetteer().by_form.items() if re.sub(r"\s+", "", f) == squashed), None)
 
 
 def _suffix_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
     candidates = []
     for index, token in enumerate(tokens):
-        suffix = next((s for s in suffixes() if text.endswith(s.suffix, 0, token.end)), None)
+        possible = suffixes_by_last_char().get(token.text[-1:], ())
+        suffix = next((s for s in possible if text.endswith(s.suffix, 0, token.end)), None)
         if suffix is None:
             continue
         suffix_start = token.end - len(suffix.suffix)

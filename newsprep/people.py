@@ -25,11 +25,12 @@ class PersonMention:
 
 
 @cache
-def _roles() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def _roles() -> tuple[list[tuple[str, str]], list[tuple[str, str]], re.Pattern]:
     rows = read_rows("person_roles.csv")
     before = sorted(((r["role"], r["role_id"]) for r in rows if r["position"] == "before"), key=lambda x: -len(x[0]))
     after = sorted(((r["role"], r["role_id"]) for r in rows if r["position"] == "after"), key=lambda x: -len(x[0]))
-    return before, after
+    any_role = re.compile("|".join(re.escape(r) for r, _ in sorted(before + after, key=lambda x: -len(x[0]))))
+    return before, after, any_role
 
 
 @cache
@@ -53,9 +54,17 @@ def _looks_like_name(word: str) -> bool:
 
 def find_people(text: str, tokens: list[Token], orgs: list[OrgMention]) -> list[PersonMention]:
     """People whose name stands right after a role word, or right before a title like 院士."""
-    before_roles, after_roles = _roles()
+    before_roles, after_roles, any_role = _roles()
+    # Only tokens touching a role word can be names: find the role words first (one regex pass).
+    edges = set()
+    for match in any_role.finditer(text):
+        edges.add(match.start())
+        edges.add(match.end())
     found: dict[str, PersonMention] = {}
     for i, token in enumerate(tokens):
+        if token.start not in edges and not (i + 2 < len(tokens) and (tokens[i + 1].end in edges or tokens[i + 2].end in edges)) \
+                and token.end not in edges:
+            continue
         name = _name_at(tokens, i)
         if name is None:
             continue
