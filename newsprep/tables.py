@@ -139,6 +139,16 @@ SCHEMA: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
+def schema_markdown() -> str:
+    """The table reference in the README, generated from SCHEMA (a test keeps them equal)."""
+    parts = []
+    for table, columns in SCHEMA.items():
+        parts.append(f"#### `{table}`\n\n| column | type | meaning |\n|---|---|---|")
+        parts.extend(f"| `{column}` | {dtype.lower().replace('object', 'list')} | {meaning} |" for column, dtype, meaning in columns)
+        parts.append("")
+    return "\n".join(parts).rstrip() + "\n"
+
+
 def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
     columns = SCHEMA[table]
     frame = pd.DataFrame(rows, columns=[c for c, _, _ in columns])
