@@ -36,3 +36,17 @@ def classify_sentence(sentence: str) -> Trigger | None:
 
 
 PAIR_LINK = re.compile(r"^\s*(?:与|和|同|携手|联合)\s*$")
+
+
+@dataclass(frozen=True)
+class RelationPattern:
+    pattern_id: str
+    relation: str
+    direction: str  # before_is_a or after_is_a
+    cue: re.Pattern
+
+
+@cache
+def relation_patterns() -> tuple[RelationPattern, ...]:
+    return tuple(RelationPattern(r["pattern_id"], r["relation"], r["direction"], re.compile(r["cue"]))
+                 for r in read_rows("relation_patterns.csv"))

@@ -62,10 +62,14 @@ def _sentence(facts: dict, evidence_id: str) -> str | None:
     return next((e["sentence"] for e in facts["evidence"] if e["evidence_id"] == evidence_id), None)
 
 
+SYMMETRIC = {"partnership", "co_mention"}
+
+
 def _unique(relations: list[dict]) -> list[dict]:
     seen, result = set(), []
     for r in relations:
-        key = (r["a"], r["b"], r["type"])
+        pair = tuple(sorted((r["a"], r["b"]))) if r["type"] in SYMMETRIC else (r["a"], r["b"])
+        key = (*pair, r["type"])
         if key not in seen:
             seen.add(key)
             result.append(r)

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 
 from newsprep import money, places
 from newsprep.dates import PartialDate, find_dates
-from newsprep.events import PAIR_LINK, classify_sentence
+from newsprep.events import PAIR_LINK, classify_sentence, relation_patterns
 from newsprep.nlp import Token, tokenize
 from newsprep.orgs import OrgMention, find_org_mentions
 from newsprep.people import find_people
@@ -39,6 +39,7 @@ class Org:
     english: str | None
     known: bool
     mentions: list[dict] = field(default_factory=list)  # surface, start, end, sentence_index, rule_id, evidence_id
+    place_source: str | None = None  # gazetteer, name, parent, event or article
 
 
 @dataclass
@@ -170,8 +171,12 @@ def _merge_orgs(mentions: list[OrgMention], log: _EvidenceLog) -> tuple[dict[str
             if host is not None:
                 key = next(m.org_key for m in mentions if m.name == host)
         if key not in orgs:
+            source = None
+            if mention.province:
+                source = "gazetteer" if mention.known else ("parent" if mention.parent and not places.place_prefix(mention.name) else "name")
             orgs[key] = Org(key, mention.name, mention.type, mention.city, mention.province,
-                            mention.known.english if mention.known else None, mention.known is not None)
+                            mention.known.english if mention.known else None, mention.known is not None,
+                            place_source=source)
         key_of[id(mention)] = key
         evidence_id = log.add(mention.start, mention.end, mention.rule_id)
         orgs[key].mentions.append({
@@ -191,12 +196,97 @@ def _nesting_relations(mentions, key_of, log) -> list[Relation]:
     return relations
 
 
+CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+MAX_CUE_GAP = 2
+
+
+def _pattern_relations(text, sentence, in_sentence, key_of, orgs, log, relations) -> None:
+    """Customer and supplier relations from cue phrases (relation_patterns.csv): the organizations
+    of the clause on one side of the cue, and the nearest organization on the other side."""
+    actors = [m for m in in_sentence if orgs[key_of[id(m)]].type != MEDIA]
+    if len(actors) < 2:
+        return
+    for pattern in relation_patterns():
+        for cue in pattern.cue.finditer(sentence.text):
+            start, end = sentence.start + cue.start(), sentence.start + cue.end()
+            clause_start = max((sentence.start + m.end() for m in CLAUSE_BREAK.finditer(sentence.text)
+                                if sentence.start + m.end() <= start), default=sentence.start)
+            before = [m for m in actors if clause_start <= m.start and m.end <= start]
+            after = [m for m in actors if m.start >= end]
+            if not before or not after:
+                continue
+            # the other side must stand at the cue: 运用|深势科技的方案, 深势科技|的客户包括
+            if pattern.direction == "before_is_a":
+                sides, other = before, after[0]
+                if other.start - end > MAX_CUE_GAP:
+                    continue
+            else:
+                sides, other = after, before[-1]
+                if start - other.end > MAX_CUE_GAP:
+                    continue
+            evidence_id = log.add(sentence.start, sentence.end, f"relation:{pattern.pattern_id}")
+            for mention in sides:
+                a, b = key_of[id(mention)], key_of[id(other)]
+                if a != b:
+                    relations.append(Relation(a, b, pattern.relation, evidence_id))
+
+
+# A bare noun right before a trigger refers back to the organization of that kind named last:
+# 联盟的成立, 该实验室揭牌, 公司完成融资.
+ANAPHORIC_SUBJECT = re.compile(r"(?:该|本|这家|这个|此)?(联盟|实验室|研究院|研究所|公司|大学)的?$")
+ANAPHOR_TYPES = {"联盟": ("alliance",), "实验室": ("lab",), "研究院": ("research_institute",),
+                 "研究所": ("research_institute",), "公司": ("company",), "大学": ("university",)}
+
+
+def _anaphoric_subject(sentence, trigger, key_of, orgs, mention_list) -> str | None:
+    match = trigger.pattern.search(sentence.text)
+    head = ANAPHORIC_SUBJECT.search(sentence.text[max(0, match.start() - 6):match.start()])
+    if head is None:
+        return None
+    noun_start = sentence.start + match.start() - len(head.group())
+    noun_end = noun_start + len(head.group().rstrip("的"))
+    if any(m.start < noun_end and noun_start < m.end for m in mention_list):
+        return None  # the noun ends a real name (之江实验室揭牌), not an anaphor
+    wanted = ANAPHOR_TYPES[head.group(1)]
+    earlier = [key_of[id(m)] for m in mention_list if m.end <= noun_start and orgs[key_of[id(m)]].type in wanted]
+    return earlier[-1] if earlier else None
+
+
+ROUND_ANAPHOR = re.compile(r"(此|本|该|这)轮")
+ALLIANCE_ANAPHOR = re.compile(r"该联盟|联盟由|联盟成员")
+
+
+def _member_relations(sentence, in_sentence, key_of, orgs, mention_list, log, relations) -> None:
+    """Founding members of an alliance: 该联盟由A、B、C等共同发起. The alliance is named in the
+    sentence or, for 该联盟, is the alliance named last before it."""
+    if not MEMBER_WORDS.search(sentence.text):
+        return
+    keys = [key_of[id(m)] for m in in_sentence]
+    alliance = next((k for k in keys if orgs[k].type == "alliance"), None)
+    if alliance is None and ALLIANCE_ANAPHOR.search(sentence.text):
+        earlier = [key_of[id(m)] for m in mention_list if m.end <= sentence.start and orgs[key_of[id(m)]].type == "alliance"]
+        alliance = earlier[-1] if earlier else None
+    if alliance is None:
+        return
+    evidence_id = log.add(sentence.start, sentence.end, "relation:alliance_member")
+    for key in dict.fromkeys(keys):
+        if key != alliance and orgs[key].type != MEDIA:
+            relations.append(Relation(key, alliance, "member", evidence_id))
+
+
 def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, tokens, published, log,
                     events, funding, relations, mention_list):
+    _pattern_relations(text, sentence, in_sentence, key_of, orgs, log, relations)
+    _member_relations(sentence, in_sentence, key_of, orgs, mention_list, log, relations)
     keys = list(dict.fromkeys(key_of[id(m)] for m in in_sentence))
     actors = [k for k in keys if orgs[k].type != MEDIA]
     trigger = classify_sentence(sentence.text)
-    if trigger is None or not actors:
+    if trigger is None:
+        return
+    subject = _anaphoric_subject(sentence, trigger, key_of, orgs, mention_list)
+    if subject is not None:
+        actors = [subject]  # 联盟的成立: the alliance named before, not whoever else the sentence names
+    if not actors:
         return
     date_mentions = [d for d in find_dates(sentence.text, published) if not d.is_plan]
     date = next((d.date for d in date_mentions if d.date.year or d.date.month), PartialDate())
@@ -207,6 +297,8 @@ def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, token
 
     if trigger.event_type == "funding":
         round_info = money.funding_amount_in(sentence.text)
+        if round_info is None and ROUND_ANAPHOR.search(sentence.text):
+            return  # 此轮融资投资人包括…: more about a round already recorded (its investors are read there)
         if round_info is not None:
             amount, round_name = round_info
             spans = {}
@@ -229,15 +321,10 @@ def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, token
                     roles[key] = "lead_investor" if is_lead else "investor"
                     relations.append(Relation(key, recipient, "investment", evidence_id))
     elif trigger.event_type == "partnership":
-        for a, b in _linked_pairs(text, in_sentence, key_of) or itertools.combinations(actors[:4], 2):
+        # partners joined by 与/和; failing that, the sentence's subject (its first actor) with each
+        # other actor, never every pair (co-listed clients are not each other's partners)
+        for a, b in _linked_pairs(text, in_sentence, key_of) or [(actors[0], other) for other in actors[1:4]]:
             relations.append(Relation(a, b, "partnership", evidence_id))
-    if trigger.event_type == "establishment" and MEMBER_WORDS.search(sentence.text):
-        alliance = next((k for k in keys if orgs[k].type == "alliance"), None)
-        if alliance:
-            for key in actors:
-                if key != alliance:
-                    roles[key] = "founding_member"
-                    relations.append(Relation(key, alliance, "member", evidence_id))
     events.append(Event(event_id, trigger.event_type, date, city, province, place_source,
                         list(roles.items()), evidence_id, trigger.trigger_id))
     for a, b in itertools.combinations(sorted(set(actors)), 2):
@@ -327,16 +414,34 @@ def _merge_repeats(events: list[Event], funding: list[Funding]) -> tuple[list[Ev
     return kept_events, list(rounds.values())
 
 
+LOCAL_TYPES = ("lab", "research_institute", "government", "other")
+# "clearly dominates": at least this share of the placed mentions, and this many times the next province
+DOMINANT_SHARE = 0.4
+DOMINANT_LEAD = 1.5
+
+
 def _locate_unplaced_orgs(orgs: dict[str, Org], events: list[Event]) -> None:
-    """An organization the rules found without a place takes the place its events happen in,
-    when that place was named in the text."""
+    """A local body the rules found without a place (a lab, an institute, an office) takes the
+    place of the events it takes part in, when the text names that place; failing that, the
+    province that clearly dominates the article. The organization records which it was."""
     for event in events:
         if event.place_source != "sentence":
             continue
         for key, _ in event.participants:
             org = orgs[key]
-            if not org.known and org.province is None and org.type in ("lab", "research_institute", "government"):
-                org.city, org.province = event.city, event.province
+            if not org.known and org.province is None and org.type in LOCAL_TYPES:
+                org.city, org.province, org.place_source = event.city, event.province, "event"
+    placed = [o.province for o in orgs.values() if o.province and o.type != MEDIA for _ in o.mentions]
+    if not placed:
+        return
+    ranked = sorted(((placed.count(p), p) for p in set(placed)), reverse=True)
+    count, province = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0
+    if count / len(placed) < DOMINANT_SHARE or count < DOMINANT_LEAD * runner_up:
+        return
+    for org in orgs.values():
+        if not org.known and org.province is None and org.type in LOCAL_TYPES:
+            org.province, org.place_source = province, "article"
 
 
 def _article_provinces(orgs: dict[str, Org], events: list[Event]) -> list[str]:

@@ -133,6 +133,14 @@ def suffixes_by_last_char() -> dict[str, tuple[Suffix, ...]]:
 
 
 @cache
+def designation_prefixes() -> tuple[str, ...]:
+    return tuple(row["prefix"] for row in read_rows("org_designation_prefixes.csv"))
+
+
+DESIGNATED_TYPES = frozenset({"lab", "research_institute", "other"})
+
+
+@cache
 def generic_words() -> frozenset[str]:
     return frozenset(read_words("generic_name_words.txt"))
 
@@ -202,8 +210,9 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
                 continue
         if any(m.known and m.end == candidate.end and candidate.start < m.start for m in found):
             continue  # 助力深势科技, 上海浦东张江实验室: words glued before a known name
-        if parent is None and not subsidiary_of and candidate.suffix.needs_proper_prefix and not _has_proper_word(
-                candidate.prefix_tokens, places_count=not candidate.suffix.weak):
+        designated = candidate.suffix.type in DESIGNATED_TYPES and surface.startswith(designation_prefixes())
+        if parent is None and not subsidiary_of and not designated and candidate.suffix.needs_proper_prefix \
+                and not _has_proper_word(candidate.prefix_tokens, places_count=not candidate.suffix.weak):
             generic_rejects.append(candidate)
             continue
         mention = _unknown_mention(text, candidate, parent)

@@ -45,6 +45,7 @@ SCHEMA: dict[str, list[tuple[str, str, str]]] = {
         ("adcode", "string", "administrative code of the city (or province) from the national table"),
         ("longitude", "float64", "longitude of the city (or province) seat"),
         ("latitude", "float64", "latitude of the city (or province) seat"),
+        ("place_source", "string", "where its place comes from: gazetteer, name (北京大学 → 北京), parent, event, or article (the province that dominates the article)"),
         ("in_gazetteer", "bool", "true when the organization is in the curated gazetteer"),
         ("mention_count", "Int64", "number of mentions across articles"),
         ("article_count", "Int64", "number of articles that mention it"),
@@ -112,9 +113,9 @@ SCHEMA: dict[str, list[tuple[str, str, str]]] = {
         ("is_lead", "bool", "true when the text says it led the round"),
     ],
     "relations": [
-        ("org_a", "string", "organization (for investment: the investor; for part_of/member: the part)"),
-        ("org_b", "string", "organization (for investment: the recipient; for part_of/member: the whole)"),
-        ("type", "string", "partnership, investment, member, part_of or co_mention"),
+        ("org_a", "string", "organization (investment: the investor; part_of/member: the part; customer: the client; supplier: the supplier)"),
+        ("org_b", "string", "organization (investment: the recipient; part_of/member: the whole; customer/supplier: the other side)"),
+        ("type", "string", "partnership, investment, member, part_of, customer, supplier or co_mention"),
         ("weight", "Int64", "number of sentences that support it"),
         ("article_count", "Int64", "number of articles that support it"),
         ("evidence_ids", "object", "rows in evidence"),
@@ -244,6 +245,7 @@ def _organizations(org_facts: dict[str, list[dict]]) -> list[dict]:
             "aliases": surfaces, "english": entry.english if entry else _most_common(o["english"] for o in seen),
             "type": entry.type if entry else _most_common(o["type"] for o in seen),
             "city": city, "province": province, **_place_fields(city, province),
+            "place_source": "gazetteer" if entry and province else _most_common(o.get("place_source") for o in seen),
             "in_gazetteer": entry is not None,
             "mention_count": sum(len(o["mentions"]) for o in seen), "article_count": len({o["article_id"] for o in seen}),
         })

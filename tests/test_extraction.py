@@ -127,3 +127,62 @@ def test_people(text, expected):
 def test_empty_article_extracts_nothing():
     facts = facts_of("")
     assert (facts.orgs, facts.events, facts.funding, facts.people, facts.relations) == ({}, [], [], [], [])
+
+
+def relations_of(text):
+    facts = facts_of(text)
+    names = {k: o.name for k, o in facts.orgs.items()}
+    return sorted({(names[r.a], names[r.b], r.type) for r in facts.relations if r.type != "co_mention"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("包括宁德时代、比亚迪在内的多家企业都已采用晶泰科技的解决方案。",
+     [("宁德时代", "晶泰科技", "customer"), ("比亚迪", "晶泰科技", "customer")]),
+    ("商汤科技的客户包括中国移动、小米等。", [("中国移动", "商汤", "customer"), ("小米", "商汤", "customer")]),
+    ("国际科学智能联盟在北京成立。该联盟由北京大学、清华大学等共同发起。",
+     [("北京大学", "国际科学智能联盟", "member"), ("清华大学", "国际科学智能联盟", "member")]),
+    ("之江实验室与阿里巴巴签署战略合作协议。", [("之江实验室", "阿里巴巴", "partnership")]),
+    ("北京大学人工智能研究院发布报告。", [("北京大学人工智能研究院", "北京大学", "part_of")]),
+    # a product used inside a company's own phone is not a customer relation of the next name
+    ("寒武纪为这款手机所使用的芯片贡献了处理单元，该芯片基于中国科学院计算技术研究所的成果。", []),
+])
+def test_relations(text, expected):
+    assert relations_of(text) == expected
+
+
+def test_an_anaphoric_subject_is_the_organization_named_before():
+    facts = facts_of("国际科学智能联盟5月9日在京举行成立活动。北京大学校长表示，联盟的成立将推动学科融合。")
+    names = {k: o.name for k, o in facts.orgs.items()}
+    assert [(e.type, [names[k] for k, _ in e.participants]) for e in facts.events] == [("establishment", ["国际科学智能联盟"])]
+
+
+def test_more_about_this_round_adds_investors_not_a_second_round():
+    facts = facts_of("百图生科完成1亿美元B轮融资。此轮融资投资人包括红杉中国，和玉资本等。")
+    names = {k: o.name for k, o in facts.orgs.items()}
+    assert [e.type for e in facts.events] == ["funding"]
+    [fund] = facts.funding
+    assert sorted(names[k] for k, _ in fund.investors) == ["和玉资本", "红杉中国"]
+
+
+TRADITIONAL_WITH_PINYIN = (
+    "新華網(wǎng)上海3月2日電(記者王曉明)上海人工智能實(shí)驗(yàn)室與復(fù)旦大學(xué)簽署戰(zhàn)略合作協(xié)議。"
+    "雙方將共建科學(xué)智能聯(lián)合研究中心。\n特別聲明：以上內容為自媒體平臺用戶上傳。"
+)
+
+
+def test_traditional_text_with_pinyin_readings_end_to_end(tmp_path):
+    from newsprep.pipeline import process_document
+    from newsprep.readers import read_path
+
+    path = tmp_path / "trad.txt"
+    path.write_text(TRADITIONAL_WITH_PINYIN, encoding="utf-8")  # tone marks have no Big5 code
+    [raw], _ = read_path(path)
+    record = process_document(raw)
+    assert record["script"] == "traditional"
+    assert "(wǎng)" not in record["text"] and "(記者" not in record["text"] and "(记者王晓明)" in record["text"]
+    assert record["text"].endswith("双方将共建科学智能联合研究中心。")  # the platform notice is cut
+    names = {org["name"] for org in record["facts"]["orgs"].values()}
+    assert names == {"新华网", "上海人工智能实验室", "复旦大学"}
+    assert record["published"] == {"year": None, "month": 3, "day": 2}  # a dateline without a year
+    [event] = record["facts"]["events"]
+    assert event["type"] == "partnership" and event["date"] == {"year": None, "month": 3, "day": 2}
