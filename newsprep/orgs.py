@@ -34,7 +34,8 @@ PUNCT_OR_SPACE = re.compile(r"^[\W_]+$")
 LEFT_STOP_WORDS = frozenset(
     "的 与 和 及 同 在 由 是 为 了 将 对 把 被 从 据 向 等 以及 并 而 也 还 都 又 其 该 此 这 那 各 每 "
     "旗下 下属 位于 包括 作为 来自 依托 联合 携手 加入 入驻 落户 成立 揭牌 共建 组建 支持 推动 打造 "
-    "建设 牵头 发起 投资 领投 跟投 参投 获得 完成 宣布 表示 指出 认为 介绍 称 说 近日 日前 今年 去年".split()
+    "建设 牵头 发起 投资 领投 跟投 参投 获得 完成 宣布 表示 指出 认为 介绍 称 说 近日 日前 今年 去年 "
+    "助力 赋能 服务 运用 采用 使用 凭借 通过 围绕 面向 基于 关于 对于".split()
 )
 # Words jieba tags as verbs or time words that do occur inside names (先进计算…中心,
 # 机器学习研究中心, 发展局, 未来医院).
@@ -112,13 +113,15 @@ class Suffix:
     type: str
     needs_proper_prefix: bool
     weak: bool
+    open_left: bool
+    min_prefix: int
 
 
 @cache
 def suffixes() -> tuple[Suffix, ...]:
     rows = read_rows("org_suffixes.csv")
-    items = [Suffix(r["suffix_id"], r["suffix"], r["type"], r["needs_proper_prefix"] == "1", r["weak"] == "1")
-             for r in rows]
+    items = [Suffix(r["suffix_id"], r["suffix"], r["type"], r["needs_proper_prefix"] == "1", r["weak"] == "1",
+                    r["open_left"] == "1", int(r["min_prefix"])) for r in rows]
     return tuple(sorted(items, key=lambda s: len(s.suffix), reverse=True))
 
 
@@ -277,11 +280,12 @@ def _suffix_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
             prefix_tokens.append(Token(text[tokens[first].start:suffix_start], tokens[first].start, suffix_start))
         start = tokens[first].start
         cursor = first - 1
-        while cursor >= 0 and suffix_start - tokens[cursor].start <= MAX_PREFIX_CHARS and _is_name_like(tokens[cursor].text):
+        while cursor >= 0 and suffix_start - tokens[cursor].start <= MAX_PREFIX_CHARS and (
+                _is_name_like(tokens[cursor].text) or (suffix.open_left and _may_stand_in_a_legal_name(tokens[cursor].text))):
             prefix_tokens.insert(0, tokens[cursor])
             start = tokens[cursor].start
             cursor -= 1
-        if suffix_start - start < 2:
+        if suffix_start - start < suffix.min_prefix:
             continue  # a bare 公司 or 重点实验室 is no name
         candidates.append(_Candidate(start, token.end, suffix, [t for t in prefix_tokens if t.text]))
     return candidates
@@ -300,6 +304,13 @@ def _is_name_like(word: str) -> bool:
     return tag.startswith(NAME_TAGS_PREFIXES) or tag == "nt"
 
 
+def _may_stand_in_a_legal_name(word: str) -> bool:
+    """Inside a registered company name any word may stand (演绎, 求索) but punctuation and
+    function words still end it."""
+    return not (PUNCT_OR_SPACE.match(word) or word in LEFT_STOP_WORDS or word.isdigit()
+                or (word_tags().get(word) or "").startswith(("p", "c", "u", "r", "d", "m", "t")))
+
+
 def _is_proper_oov(word: str) -> bool:
     """A word outside jieba's vocabulary is a proper noun (众源, 绛溪) unless it is an inflected verb
     (标志着) or a preposition glued to a noun by the segmenter (对脑)."""
@@ -309,6 +320,12 @@ def _is_proper_oov(word: str) -> bool:
 
 def _has_proper_word(prefix_tokens: list[Token], places_count: bool = True) -> bool:
     generic = generic_words()
+    # jieba falls back to single characters on strings it has no word for (天府|绛|溪): two such
+    # characters in a row are a rare proper noun
+    for first, second in zip(prefix_tokens, prefix_tokens[1:]):
+        if len(first.text) == len(second.text) == 1 and _is_cjk(first.text + second.text) \
+                and first.text not in LEFT_STOP_WORDS and second.text not in LEFT_STOP_WORDS:
+            return True
     for token in prefix_tokens:
         word = token.text
         if word in generic:
@@ -327,6 +344,10 @@ def _has_proper_word(prefix_tokens: list[Token], places_count: bool = True) -> b
     return False
 
 
+def _is_cjk(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def _is_quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "“\"「『" and end < len(text) and text[end] in "”\"」』"
 
@@ -341,7 +362,9 @@ def _unknown_mention(text: str, candidate: _Candidate, parent: OrgMention | None
     org_type = candidate.suffix.type
     if parent is not None and parent.type == "lab" and org_type == "research_institute":
         org_type = "lab"  # a centre inside a lab is part of the lab's research
-    place = places.place_prefix(surface)
+    # a unit's own words name its place before its parent's does (中国科学院|成都分院 is in 成都)
+    place = places.place_prefix(text[parent.end:candidate.end]) if parent is not None else None
+    place = place or places.place_prefix(surface)
     city = place.city if place else (parent.city if parent else None)
     province = place.province if place else (parent.province if parent else None)
     rule = "name_rule:nested_unit" if parent is not None else f"name_rule:{candidate.suffix.suffix_id}"
