@@ -30,8 +30,16 @@ def triggers() -> tuple[Trigger, ...]:
     return tuple(sorted(items, key=lambda t: -t.priority))
 
 
+@cache
+def _any_trigger() -> re.Pattern:
+    return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in triggers()))
+
+
 def classify_sentence(sentence: str) -> Trigger | None:
-    """The strongest trigger in a sentence, or None."""
+    """The strongest trigger in a sentence, or None. One combined search first: most sentences
+    hold no trigger at all, and then no rule needs to be tried one by one."""
+    if not _any_trigger().search(sentence):
+        return None
     return next((t for t in triggers() if t.pattern.search(sentence)), None)
 
 
@@ -50,3 +58,8 @@ class RelationPattern:
 def relation_patterns() -> tuple[RelationPattern, ...]:
     return tuple(RelationPattern(r["pattern_id"], r["relation"], r["direction"], re.compile(r["cue"]))
                  for r in read_rows("relation_patterns.csv"))
+
+
+@cache
+def any_relation_cue() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p.cue.pattern})" for p in relation_patterns()))

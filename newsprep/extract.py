@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 
 from newsprep import money, places
 from newsprep.dates import PartialDate, find_dates
-from newsprep.events import PAIR_LINK, classify_sentence, relation_patterns
+from newsprep.events import PAIR_LINK, any_relation_cue, classify_sentence, relation_patterns
 from newsprep.nlp import Token, tokenize
 from newsprep.orgs import OrgMention, find_org_mentions
 from newsprep.people import find_people
@@ -203,6 +203,8 @@ MAX_CUE_GAP = 2
 def _pattern_relations(text, sentence, in_sentence, key_of, orgs, log, relations) -> None:
     """Customer and supplier relations from cue phrases (relation_patterns.csv): the organizations
     of the clause on one side of the cue, and the nearest organization on the other side."""
+    if len(in_sentence) < 2 or not any_relation_cue().search(sentence.text):
+        return
     actors = [m for m in in_sentence if orgs[key_of[id(m)]].type != MEDIA]
     if len(actors) < 2:
         return
