@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test build bench clean
+.PHONY: run test build bench clean system-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +21,16 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py
 
-## make test: install what the tests need, then run every test
-test: $(VENV)/.dev
+## make test: install what the tests need (Python packages, Chromium and CJK fonts), then run every test
+test: $(VENV)/.dev system-packages
 	$(BIN)/python -m pytest
+
+# Chromium renders the browser tests and PNG exports; without Noto CJK every Chinese glyph is a box.
+system-packages:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; \
+	fi
 
 ## make build: (re)build the tables from data/articles without starting the app
 build: $(VENV)/.runtime

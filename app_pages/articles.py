@@ -1,0 +1,46 @@
+"""Articles: the list, and a reader with organizations, places, dates and money marked."""
+
+import pandas as pd
+import streamlit as st
+
+from components import highlight, ui
+from components.data import article_text, current, snapshot_path
+from components.labels import EVENT_TYPES, ORG_TYPES, label, org_names
+
+view, filters, lang, present = current()
+ui.title("文章", "Articles", lang)
+if view.articles.empty:
+    ui.empty(lang, "文章", "articles")
+    st.stop()
+
+listing = view.articles[["article_id", "title", "published", "published_precision", "source", "script"]]
+st.dataframe(listing.drop(columns=["article_id"]), hide_index=True, width="stretch", height=240)
+ui.downloads({"articles": view.articles}, "articles", lang, present)
+
+titles = dict(zip(view.articles["article_id"], view.articles["title"]))
+article_id = st.selectbox(ui.say("阅读", "Read", lang), list(view.articles["article_id"]), format_func=lambda a: titles.get(a, a),
+                          key="article", bind="query-params")
+article = view.articles.set_index("article_id").loc[article_id]
+st.header(article["title"])
+published = article["published"] if isinstance(article["published"], str) else ui.say("发布日期未知", "publication date unknown", lang)
+st.caption(f"{published} · {article['source'] or ''} · {article['source_path']}")
+
+names = org_names(view.all_orgs, lang)
+mentions = view.mentions[view.mentions["article_id"] == article_id]
+reader, facts = st.columns([3, 2])
+with reader:
+    st.html(highlight.legend_html(lang))
+    titles_by_span = {(int(m.start), int(m.end)): names.get(m.org_id, m.surface) for m in mentions.itertuples()}
+    st.html(highlight.highlighted_html(article_text(snapshot_path(), article_id), mentions, titles_by_span))
+with facts:
+    st.subheader(ui.say("抽取结果", "Extracted", lang))
+    orgs = view.all_orgs[view.all_orgs["org_id"].isin(mentions["org_id"])]
+    st.dataframe(pd.DataFrame({"organization": orgs["org_id"].map(names), "type": orgs["type"].map(lambda t: label(ORG_TYPES, t, lang)),
+                               "province": orgs["province"]}), hide_index=True, width="stretch")
+    events = view.events[view.events["article_id"] == article_id]
+    sentences = dict(zip(view.evidence["evidence_id"], view.evidence["sentence"]))
+    for event in events.itertuples():
+        st.markdown(f"**{label(EVENT_TYPES, event.type, lang)}** · {event.date or '—'}  \n{sentences.get(event.evidence_id, '')}")
+    people = view.people[view.people["article_id"] == article_id]
+    if not people.empty:
+        st.dataframe(people.assign(org=people["org_id"].map(names))[["name", "role", "org"]], hide_index=True, width="stretch")

@@ -1,0 +1,70 @@
+"""Organization network: choose the nodes and edges (pure pandas), then render them with pyvis
+as self-contained HTML (vis.js in line, no CDN; every label and tooltip HTML-escaped, which also
+keeps a name like "</script>" from breaking out of the page's script)."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+
+import pandas as pd
+
+from components.charts import TYPE_COLORS
+from components.labels import ORG_TYPES, RELATION_TYPES, label
+
+DEFAULT_NODE_CAP = 150
+EDGE_COLORS = {"partnership": "#1f77b4", "investment": "#d62728", "member": "#8c564b", "part_of": "#2ca02c",
+               "customer": "#ff7f0e", "supplier": "#9467bd", "co_mention": "#c7c7c7"}
+REMOTE_ASSET = re.compile(r"<(?:link|script)\b[^>]*(?:href|src)=\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.I)
+
+
+def select_graph(orgs: pd.DataFrame, relations: pd.DataFrame, relation_types: list[str],
+                 cap: int = DEFAULT_NODE_CAP, ego: str | None = None, ego_depth: int = 1) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Nodes and edges to draw: relations of the chosen types between known organizations; around
+    `ego` only its neighbourhood; at most `cap` nodes, strongest (mentions + weighted degree) first."""
+    edges = relations[relations["type"].isin(relation_types)]
+    ids = set(orgs["org_id"])
+    edges = edges[edges["org_a"].isin(ids) & edges["org_b"].isin(ids)]
+    if ego is not None:
+        keep = {ego}
+        for _ in range(ego_depth):
+            touching = edges[edges["org_a"].isin(keep) | edges["org_b"].isin(keep)]
+            keep |= set(touching["org_a"]) | set(touching["org_b"])
+        edges = edges[edges["org_a"].isin(keep) & edges["org_b"].isin(keep)]
+        nodes = orgs[orgs["org_id"].isin(keep)].copy()
+    else:
+        nodes = orgs[orgs["org_id"].isin(set(edges["org_a"]) | set(edges["org_b"]))].copy()
+    degree = pd.concat([edges[["org_a", "weight"]].rename(columns={"org_a": "org_id"}),
+                        edges[["org_b", "weight"]].rename(columns={"org_b": "org_id"})]).groupby("org_id")["weight"].sum()
+    nodes["degree"] = nodes["org_id"].map(degree).fillna(0)
+    nodes["strength"] = nodes["mention_count"].fillna(0) + nodes["degree"]
+    nodes = nodes.sort_values(["strength", "name"], ascending=[False, True])
+    if ego is not None:  # the ego node is always drawn
+        nodes = pd.concat([nodes[nodes["org_id"] == ego], nodes[nodes["org_id"] != ego]])
+    nodes = nodes.head(cap)
+    kept = set(nodes["org_id"])
+    return nodes, edges[edges["org_a"].isin(kept) & edges["org_b"].isin(kept)]
+
+
+def network_html(nodes: pd.DataFrame, edges: pd.DataFrame, names: dict[str, str], lang: str = "zh",
+                 height_px: int = 640, ego: str | None = None) -> str:
+    from pyvis.network import Network
+
+    net = Network(height=f"{height_px}px", width="100%", cdn_resources="in_line", bgcolor="#ffffff", directed=True)
+    top = max(nodes["strength"].max(), 1) if not nodes.empty else 1
+    for row in nodes.itertuples():
+        name = names.get(row.org_id, row.name)
+        place = " · ".join(p for p in (row.province, row.city) if isinstance(p, str) and p and p != row.province) or (row.province or "")
+        tooltip = f"{name}\n{label(ORG_TYPES, row.type, lang)} {place}\n{int(row.mention_count)} mentions"
+        net.add_node(row.org_id, label=html.escape(name), title=html.escape(tooltip),
+                     color=TYPE_COLORS.get(row.type, "#999999"), size=10 + 30 * math.sqrt(row.strength / top),
+                     borderWidth=4 if row.org_id == ego else 1, font={"size": 16, "face": "Noto Sans CJK SC"})
+    for row in edges.itertuples():
+        kind = label(RELATION_TYPES, row.type, lang)
+        net.add_edge(row.org_a, row.org_b, title=html.escape(f"{kind} ×{row.weight}"),
+                     color=EDGE_COLORS.get(row.type, "#999999"), width=1 + math.log1p(row.weight),
+                     arrows="to" if row.type not in ("partnership", "co_mention") else "")
+    net.set_options('{"physics": {"stabilization": {"iterations": 250}, "barnesHut": {"springLength": 140}},'
+                    ' "interaction": {"hover": true, "navigationButtons": false}}')
+    return REMOTE_ASSET.sub("", net.generate_html())
