@@ -18,7 +18,7 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 	touch $@
 
 ## make run: install, then start the dashboard on the bundled articles (tables are built on first start)
-run: $(VENV)/.runtime
+run: $(VENV)/.runtime system-packages
 	$(BIN)/streamlit run app.py
 
 ## make test: install what the tests need (Python packages, Chromium and CJK fonts), then run every test

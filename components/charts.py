@@ -99,8 +99,8 @@ def timeline(events: pd.DataFrame, participants: pd.DataFrame, names: dict[str, 
     dated["organization"] = dated["event_id"].map(lead).map(names).fillna("—")
     dated["type_label"] = dated["type"].map(lambda t: label(EVENT_TYPES, t, lang))
     dated["when"] = dated.apply(lambda r: f"{r['date']} ({r['date_precision']})", axis=1)
-    dated["sentence"] = dated["evidence_id"].map(sentences).map(lambda s: _wrap(html.escape(s or "")))
-    dated["article"] = dated["article_id"].map(titles).map(lambda s: html.escape(s or ""))
+    dated["sentence"] = dated["evidence_id"].map(sentences).map(lambda s: _wrap(_escaped(s)))
+    dated["article"] = dated["article_id"].map(titles).map(_escaped)
     figure = px.timeline(dated, x_start="start", x_end="end", y="organization", color="type_label",
                          color_discrete_map={label(EVENT_TYPES, t, lang): c for t, c in TYPE_COLORS.items()},
                          custom_data=["when", "sentence", "article", "event_id"],
@@ -109,6 +109,11 @@ def timeline(events: pd.DataFrame, participants: pd.DataFrame, names: dict[str, 
     figure.update_layout(title=("事件时间线" if lang == "zh" else "Timeline of events"),
                          height=max(300, 28 * dated["organization"].nunique() + 120))
     return figure
+
+
+def _escaped(value) -> str:
+    """Hover text is HTML to plotly: escape what came from articles; missing values are blank."""
+    return html.escape(value) if isinstance(value, str) else ""
 
 
 def _wrap(sentence: str, width: int = 40) -> str:

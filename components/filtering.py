@@ -3,6 +3,7 @@
 Semantics, in one place:
   * place (provinces, cities): organizations based there; events that happen there; rounds whose
     recipient is based there; articles whose story is placed there.
+  * rounds also need a selected organization among their recipient or investors.
   * years: events and rounds dated inside the range (an event with no known year is left out
     once the range is narrowed); articles published inside it.
   * organization types: organizations of those types, and the events, rounds and relations they
@@ -122,13 +123,16 @@ def apply_filters(tables: dict[str, pd.DataFrame], filters: Filters,
     selected_participants = participants[participants["event_id"].isin(selected_events["event_id"])]
 
     funding = tables["funding"]
+    investors = tables["funding_investors"]
     funding_mask = _in_years(funding["year"], filters)
-    if org_filtered:
-        funding_mask &= funding["recipient_org_id"].isin(org_ids)
+    if filters.provinces or filters.cities:  # a round happens where its recipient is based
+        funding_mask &= funding["recipient_org_id"].isin(set(orgs.loc[_in_place(orgs, filters), "org_id"]))
+    if org_filtered:  # ... and involves a selected organization, raising or investing
+        invested = set(investors.loc[investors["org_id"].isin(org_ids), "funding_id"])
+        funding_mask &= funding["recipient_org_id"].isin(org_ids) | funding["funding_id"].isin(invested)
     if filters.event_types and "funding" not in filters.event_types:
         funding_mask &= False
     selected_funding = funding[funding_mask]
-    investors = tables["funding_investors"]
     selected_investors = investors[investors["funding_id"].isin(selected_funding["funding_id"])]
 
     relations = tables["relations"]

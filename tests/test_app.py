@@ -1,29 +1,124 @@
-"""Every registered page renders without an exception, on real tables built on first start."""
+"""Every page in AppTest: no exception, its elements, and filters that change its numbers."""
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
+PAGES = ["app_pages/overview.py", "app_pages/timeline.py", "app_pages/map.py", "app_pages/network.py",
+         "app_pages/organizations.py", "app_pages/funding.py", "app_pages/articles.py", "app_pages/methods.py"]
+
+
+@pytest.fixture(scope="module")
+def tables_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("app_tables")
+
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWSPREP_TABLES", str(tmp_path / "tables"))
+def app(tables_dir, monkeypatch):
+    monkeypatch.setenv("NEWSPREP_TABLES", str(tables_dir))
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
 
 
-def test_tables_page_builds_on_first_start_and_shows_counts(app, tmp_path):
-    app.run()
-    assert not app.exception
-    assert (tmp_path / "tables" / "CURRENT").exists()
-    metrics = {m.label: int(m.value) for m in app.metric}
-    assert list(metrics) == ["Articles", "Organizations", "Events", "Funding rounds"]
-    assert (metrics["Articles"], metrics["Funding rounds"]) == (5, 1)
-    assert metrics["Organizations"] > 20 and metrics["Events"] > 5
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
 
 
-def test_choosing_another_table_shows_it(app):
+def test_first_start_builds_the_tables_and_shows_the_overview(app, tables_dir):
     app.run()
-    app.selectbox[0].select("funding").run()
     assert not app.exception
-    assert app.dataframe[0].value["amount_text"].tolist() == ["超 7 亿元人民币"]
+    assert (tables_dir / "CURRENT").exists()
+    numbers = metrics(app)
+    assert list(numbers) == ["机构", "事件", "融资轮次", "已披露融资额（亿元）", "省份"]
+    assert int(numbers["机构"]) > 20 and numbers["融资轮次"] == "1" and float(numbers["已披露融资额（亿元）"]) == 7.0
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_an_error(app, page):
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception, page
+    assert not app.error, page
+    assert app.title[0].value
+
+
+@pytest.mark.parametrize("page, marker", [
+    ("app_pages/overview.py", "plotly_chart"), ("app_pages/timeline.py", "plotly_chart"), ("app_pages/map.py", "plotly_chart"),
+    ("app_pages/funding.py", "plotly_chart"), ("app_pages/organizations.py", "dataframe"),
+    ("app_pages/articles.py", "html"), ("app_pages/methods.py", "dataframe"),
+])
+def test_pages_show_their_main_element(app, page, marker):
+    app.run()
+    app.switch_page(page).run()
+    shown = app.dataframe if marker == "dataframe" else app.get(marker)
+    assert len(shown) > 0, f"{page} shows no {marker}"
+
+
+def test_a_province_filter_changes_the_overview_numbers(app):
+    app.run()
+    before = metrics(app)
+    app.sidebar.multiselect(key="province").set_value(["北京"]).run()
+    after = metrics(app)
+    assert not app.exception
+    assert int(after["机构"]) < int(before["机构"])
+    assert after["省份"] == "1"
+
+
+def test_a_year_range_and_event_type_narrow_the_events(app):
+    app.run()
+    before = int(metrics(app)["事件"])
+    app.sidebar.slider(key="years").set_value((2020, 2023)).run()
+    in_range = int(metrics(app)["事件"])
+    app.sidebar.multiselect(key="event_type").set_value(["launch"]).run()
+    launches = int(metrics(app)["事件"])
+    assert before > in_range > launches > 0
+
+
+def test_a_search_with_no_match_shows_a_friendly_empty_state(app):
+    app.run()
+    app.sidebar.text_input(key="q").set_value("不存在的机构名称").run()
+    assert not app.exception
+    assert metrics(app)["机构"] == "0"
+    assert "当前筛选条件下没有" in app.info[0].value
+    for page in PAGES[1:7]:
+        app.switch_page(page).run()
+        assert not app.exception, page
+        assert app.info, f"{page} has no empty state"
+
+
+def test_reset_clears_the_filters(app):
+    app.run()
+    full = metrics(app)
+    app.sidebar.multiselect(key="province").set_value(["北京"]).run()
+    app.sidebar.button[0].click().run()
+    assert metrics(app) == full
+
+
+def test_english_labels(app):
+    app.run()
+    app.sidebar.segmented_control(key="lang").set_value("en").run()
+    assert not app.exception
+    assert list(metrics(app))[0] == "Organizations"
+    app.switch_page("app_pages/organizations.py").run()
+    assert "Peking University" in app.dataframe[0].value["english"].tolist()
+
+
+def test_presentation_mode_hides_the_chrome_and_keeps_the_numbers(app):
+    app.run()
+    full = metrics(app)
+    app.sidebar.toggle(key="present").set_value(True).run()
+    assert not app.exception
+    assert metrics(app) == full
+    assert any("stSidebar" in h.proto.body for h in app.get("html"))
+
+
+def test_network_cap_and_ego_view(app):
+    app.run()
+    app.switch_page("app_pages/network.py").run()
+    full = app.caption[0].value
+    app.number_input(key="cap").set_value(10).run()
+    assert "10 个机构" in app.caption[0].value and app.caption[0].value != full
+    app.number_input(key="cap").set_value(150).run()
+    app.selectbox(key="ego").set_value("co_dp_technology").run()
+    assert not app.exception
+    assert app.caption[0].value != full
