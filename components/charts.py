@@ -105,7 +105,15 @@ def timeline(events: pd.DataFrame, participants: pd.DataFrame, names: dict[str, 
                          color_discrete_map={label(EVENT_TYPES, t, lang): c for t, c in TYPE_COLORS.items()},
                          custom_data=["when", "sentence", "article", "event_id"],
                          labels={"organization": "", "type_label": text("type", lang)})
-    figure.update_traces(hovertemplate="<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}<br><i>%{customdata[2]}</i><extra></extra>")
+    hover = "<b>%{y}</b><br>%{customdata[0]}<br>%{customdata[1]}<br><i>%{customdata[2]}</i><extra></extra>"
+    figure.update_traces(hovertemplate=hover)
+    exact = dated[dated["date_precision"] == "day"]
+    if not exact.empty:  # a one-day bar is a hairline: mark exact days with a point as well
+        figure.add_trace(go.Scatter(
+            x=exact["start"], y=exact["organization"], mode="markers", showlegend=False, hovertemplate=hover,
+            customdata=exact[["when", "sentence", "article", "event_id"]].values,
+            marker={"symbol": "diamond", "size": 12, "color": exact["type"].map(TYPE_COLORS).fillna("#7f7f7f"),
+                    "line": {"color": "#ffffff", "width": 1}}))
     figure.update_layout(title=("事件时间线" if lang == "zh" else "Timeline of events"),
                          height=max(300, 28 * dated["organization"].nunique() + 120))
     return figure

@@ -62,8 +62,10 @@ def test_timeline_and_bar_charts_from_the_samples(tables):
     names = dict(zip(tables["organizations"]["org_id"], tables["organizations"]["name"]))
     sentences = dict(zip(tables["evidence"]["evidence_id"], tables["evidence"]["sentence"]))
     figure = charts.timeline(tables["events"], tables["event_participants"], names, sentences, {}, "zh")
-    drawn = sum(len(trace.y) for trace in figure.data)
-    assert drawn == tables["events"]["year"].notna().sum()
+    bars = [trace for trace in figure.data if trace.type == "bar"]
+    assert sum(len(trace.y) for trace in bars) == tables["events"]["year"].notna().sum()
+    [points] = [trace for trace in figure.data if trace.type == "scatter"]
+    assert len(points.x) == (tables["events"]["date_precision"] == "day").sum()
     per_year = charts.events_per_year(tables["events"], "en")
     assert sum(sum(trace.y) for trace in per_year.data) == tables["events"]["year"].notna().sum()
     assert charts.events_per_year(tables["events"].iloc[0:0]).layout.annotations[0].text == "—"

@@ -1,0 +1,178 @@
+"""The dashboard in a real browser: Debian's Chromium driven by Playwright against `streamlit run`.
+
+Every request that is not to localhost is blocked and recorded (the app must work in a room
+with no internet); every page must render its charts, map and network with no console error; a
+copied URL must reopen the same filtered view. Screenshots go to artifacts/browser/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from components.filtering import Filters, apply_filters
+from newsprep.store import load_tables
+from tests.conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "artifacts" / "browser"
+LOCAL = ("http://localhost", "http://127.0.0.1", "data:", "blob:", "about:")
+# (sidebar link text, page path, what proves the page rendered)
+PAGES = [
+    ("概览", "", ".js-plotly-plot .barlayer path"),
+    ("时间线", "timeline", ".js-plotly-plot .barlayer path"),
+    ("地图", "map", ".js-plotly-plot .choroplethlayer path"),
+    ("关系网络", "network", "iframe"),
+    ("机构", "organizations", "[data-testid='stDataFrame']"),
+    ("融资", "funding", ".js-plotly-plot .barlayer path"),
+    ("文章", "articles", "mark[title]"),
+    ("数据与方法", "methods", "[data-testid='stDataFrame']"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tables = tmp_path_factory.mktemp("browser_tables")
+    port = _free_port()
+    log = open(tmp_path_factory.mktemp("logs") / "streamlit.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, "NEWSPREP_TABLES": str(tables)}, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://localhost:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"{base}/_stcore/health", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("streamlit did not start within 90 s")
+    yield base, tables
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert os.path.exists(CHROMIUM), "Chromium is installed by `make test` (apt package chromium)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield launched
+        launched.close()
+
+
+class Watched:
+    """A page whose outside requests are blocked and whose console errors are collected."""
+
+    def __init__(self, browser):
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _route(self, route):
+        if route.request.url.startswith(LOCAL):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def open(self, url: str) -> None:
+        self.page.goto(url)
+        self.page.wait_for_selector("h1", timeout=60_000)
+
+    def settle(self) -> None:
+        """Wait until Streamlit has finished the script run and replaced every placeholder."""
+        self.page.wait_for_timeout(300)
+        self.page.wait_for_function(
+            "!document.querySelector('[data-testid=\"stStatusWidget\"], [data-testid=\"stSkeleton\"]')", timeout=60_000)
+
+
+@pytest.fixture
+def watched(browser):
+    watcher = Watched(browser)
+    yield watcher
+    watcher.page.close()
+
+
+def test_every_page_renders_offline_without_console_errors(server, watched):
+    base, _ = server
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    watched.open(base + "/")
+    for link, path, proof in PAGES:
+        watched.page.get_by_test_id("stSidebarNav").get_by_text(link, exact=True).click()
+        watched.page.wait_for_url(f"{base}/{path}" if path else f"{base}/", timeout=30_000)
+        watched.page.wait_for_selector(proof, timeout=60_000)
+        watched.settle()
+        watched.page.screenshot(path=str(ARTIFACTS / f"{path or 'overview'}.png"))
+    assert watched.blocked == []
+    assert watched.errors == []
+
+
+def test_the_map_draws_every_province(server, watched):
+    base, _ = server
+    watched.open(base + "/map")
+    watched.page.wait_for_selector(".choroplethlayer path")
+    assert watched.page.locator(".choroplethlayer path").count() == 34
+
+
+def test_the_network_draws_its_nodes_offline(server, watched):
+    base, _ = server
+    watched.open(base + "/network")
+    frame = watched.page.frame_locator("iframe").first
+    frame.locator("canvas").wait_for(timeout=60_000)
+    element = watched.page.locator("iframe").first.element_handle()
+    nodes = element.content_frame().evaluate("() => network.body.data.nodes.length")
+    assert nodes > 5
+    assert watched.blocked == []
+
+
+def test_a_shared_url_reproduces_the_filters_across_pages(server, watched):
+    base, tables_dir = server
+    expected = apply_filters(load_tables(tables_dir), Filters(provinces=("北京",)))
+    watched.open(f"{base}/?province={quote('北京')}")
+    watched.settle()
+    first_metric = watched.page.get_by_test_id("stMetricValue").first
+    assert first_metric.inner_text() == str(len(expected.orgs))
+    watched.page.get_by_test_id("stSidebarNav").get_by_text("融资", exact=True).click()
+    watched.page.wait_for_url(f"{base}/funding?*", timeout=30_000)
+    assert "province=" in watched.page.url  # the filter travels with the page
+    shared = watched.page.url
+    watched.open(base + "/")  # someone else, elsewhere in the app, then opens the copied link
+    watched.open(shared)
+    watched.page.get_by_test_id("stSidebar").get_by_text("北京", exact=True).wait_for(timeout=30_000)
+    watched.page.get_by_test_id("stSidebarNav").get_by_text("概览", exact=True).click()
+    watched.page.wait_for_url(f"{base}/?*", timeout=30_000)
+    watched.page.wait_for_function(
+        f"() => document.querySelector('[data-testid=\"stMetricValue\"]')?.innerText === '{len(expected.orgs)}'", timeout=30_000)
+
+
+def test_presentation_mode_from_the_url_hides_the_sidebar(server, watched):
+    base, _ = server
+    watched.open(f"{base}/?present=true")
+    watched.page.get_by_test_id("stSidebar").wait_for(state="hidden", timeout=30_000)
+    watched.page.wait_for_selector(".js-plotly-plot .barlayer path", timeout=60_000)
+    watched.settle()
+    assert watched.page.get_by_test_id("stMetricValue").first.is_visible()
+    watched.page.screenshot(path=str(ARTIFACTS / "presentation.png"))
