@@ -1,10 +1,14 @@
 """Network: organizations linked by typed relations; a node cap and an ego view keep it readable."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from components import network, ui
 from components.data import current
 from components.labels import RELATION_TYPES, label, org_names
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"  # served at /app/static
 
 view, filters, lang, present = current()
 ui.title("机构关系网络", "Network of organizations", lang)
@@ -29,7 +33,9 @@ if nodes.empty:
     st.stop()
 st.caption(ui.say(f"显示 {len(nodes)} 个机构、{len(edges)} 条关系；节点大小表示提及与关系强度，颜色表示机构类型。",
                   f"{len(nodes)} organizations and {len(edges)} relations; size shows mentions and ties, colour the type.", lang))
-st.iframe(network.network_html(nodes, edges, names, lang, height_px=720 if present else 620, ego=ego), height=740 if present else 640)
+network.publish_vis_assets(STATIC_DIR)
+st.iframe(network.network_html(nodes, edges, names, lang, height_px=720 if present else 620, ego=ego, served_assets=True),
+          height=740 if present else 640)
 edge_table = edges.assign(org_a=edges["org_a"].map(names), org_b=edges["org_b"].map(names),
                           type=edges["type"].map(lambda t: label(RELATION_TYPES, t, lang)))
 ui.downloads({"relations": edge_table.drop(columns=["evidence_ids"])}, "relations", lang, present)

@@ -18,6 +18,10 @@ sentences = dict(zip(view.evidence["evidence_id"], view.evidence["sentence"]))
 titles = dict(zip(view.articles["article_id"], view.articles["title"]))
 figure = charts.timeline(view.events, view.participants, names, sentences, titles, lang)
 state = ui.chart(figure, "timeline", present, lang, on_select="rerun", selection_mode="points")
+lead_count = view.participants.drop_duplicates("event_id")["org_id"].nunique()
+if lead_count > charts.TIMELINE_ROWS:
+    st.caption(ui.say(f"显示事件最多的 {charts.TIMELINE_ROWS} 个机构（共 {lead_count} 个）；用侧栏筛选查看其他机构。",
+                      f"Showing the {charts.TIMELINE_ROWS} most active of {lead_count} organizations; filter to see others.", lang))
 st.caption(ui.say("日期只精确到年或月的事件画成覆盖整年或整月的条形，而不是画在1月1日。点击事件查看原文。",
                   "Events dated only to a year or month span that whole year or month, never 1 January. Click an event to read its source.", lang))
 

@@ -14,6 +14,7 @@ FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, san
 BASE_FONT_SIZE = 13
 PROJECTOR_FONT_SIZE = 20
 TOP_N = 15
+TIMELINE_ROWS = 30  # organizations (rows) a readable timeline can hold
 YUAN_PER_YI = 1e8  # amounts are shown in 亿元 (100 million yuan)
 TYPE_COLORS = {  # one colour per organization or event type, the same on every chart
     "university": "#1f77b4", "research_institute": "#17becf", "lab": "#2ca02c", "company": "#ff7f0e",
@@ -88,12 +89,15 @@ def _span(row) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 def timeline(events: pd.DataFrame, participants: pd.DataFrame, names: dict[str, str],
              sentences: dict[str, str], titles: dict[str, str], lang: str = "zh") -> go.Figure:
-    """Each dated event as a bar over the time its date covers, one row per lead organization,
-    coloured by type; hover shows the evidence sentence and the article."""
+    """Each dated event as a bar over the time its date covers, one row per lead organization
+    (the TIMELINE_ROWS most active ones), coloured by type; hover shows the evidence sentence and
+    the article."""
     dated = events.dropna(subset=["year"]).copy()
     if dated.empty:
         return empty_figure("—")
     lead = participants.drop_duplicates("event_id").set_index("event_id")["org_id"]
+    busiest = dated["event_id"].map(lead).value_counts().head(TIMELINE_ROWS).index
+    dated = dated[dated["event_id"].map(lead).isin(busiest)]
     spans = dated.apply(_span, axis=1, result_type="expand")
     dated["start"], dated["end"] = spans[0], spans[1]
     dated["organization"] = dated["event_id"].map(lead).map(names).fillna("—")

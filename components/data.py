@@ -41,7 +41,10 @@ def snapshot_path() -> str:
     return str(current_snapshot(tables_root()))
 
 
-@st.cache_data(show_spinner="Loading tables…", max_entries=2)
+# The snapshot is read-only and shared by every session: cache_resource hands out the same frames
+# instead of unpickling a copy of every table on every rerun (cache_data), which made each click
+# pay for the whole corpus. Pages never modify these frames (they derive new ones with assign).
+@st.cache_resource(show_spinner="Loading tables…", max_entries=2)
 def _load(snapshot: str) -> dict[str, pd.DataFrame]:
     connection = connect(Path(snapshot).parent.parent)
     try:
@@ -78,7 +81,7 @@ def article_text(snapshot: str, article_id: str) -> str:
         connection.close()
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=32, show_spinner=False)
 def _view(snapshot: str, filters: Filters) -> View:
     hits = _text_hits(snapshot, filters.text) if filters.text else None
     return apply_filters(_load(snapshot), filters, article_text_hits=hits)

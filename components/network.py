@@ -5,8 +5,12 @@ keeps a name like "</script>" from breaking out of the page's script)."""
 from __future__ import annotations
 
 import html
+import importlib.util
 import math
 import re
+import shutil
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -14,8 +18,14 @@ from components.charts import TYPE_COLORS
 from components.labels import ORG_TYPES, RELATION_TYPES, label
 
 DEFAULT_NODE_CAP = 150
+# A graph the browser can lay out in a moment and a person can read: each node keeps its few
+# strongest ties (the caption says how many were drawn).
+EDGES_PER_NODE = 3
 EDGE_COLORS = {"partnership": "#1f77b4", "investment": "#d62728", "member": "#8c564b", "part_of": "#2ca02c",
                "customer": "#ff7f0e", "supplier": "#9467bd", "co_mention": "#c7c7c7"}
+VIS_DIR = "vis-9.1.2"
+VIS_FILES = ("vis-network.min.js", "vis-network.css")
+STATIC_URL = "/app/static"  # Streamlit serves <app folder>/static there (server.enableStaticServing)
 REMOTE_ASSET = re.compile(r"<(?:link|script)\b[^>]*(?:href|src)=\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.I)
 
 
@@ -44,11 +54,43 @@ def select_graph(orgs: pd.DataFrame, relations: pd.DataFrame, relation_types: li
         nodes = pd.concat([nodes[nodes["org_id"] == ego], nodes[nodes["org_id"] != ego]])
     nodes = nodes.head(cap)
     kept = set(nodes["org_id"])
-    return nodes, edges[edges["org_a"].isin(kept) & edges["org_b"].isin(kept)]
+    edges = edges[edges["org_a"].isin(kept) & edges["org_b"].isin(kept)]
+    edges = edges.sort_values("weight", ascending=False).head(EDGES_PER_NODE * max(len(nodes), 1))
+    return nodes, edges
+
+
+@cache
+def _vis_sources() -> dict[str, str]:
+    spec = importlib.util.find_spec("pyvis")
+    folder = Path(list(spec.submodule_search_locations)[0]) / "templates" / "lib" / VIS_DIR
+    return {name: (folder / name).read_text(encoding="utf-8") for name in VIS_FILES}
+
+
+def publish_vis_assets(static_dir: Path) -> None:
+    """Put vis-network's script and style where the app serves static files, so every rendering of
+    the graph references them (the browser caches them) instead of carrying ~700 KB in line."""
+    static_dir.mkdir(parents=True, exist_ok=True)
+    spec = importlib.util.find_spec("pyvis")
+    folder = Path(list(spec.submodule_search_locations)[0]) / "templates" / "lib" / VIS_DIR
+    for name in VIS_FILES:
+        target = static_dir / name
+        if not target.exists() or target.stat().st_size != (folder / name).stat().st_size:
+            shutil.copyfile(folder / name, target)
+
+
+def use_served_assets(page: str) -> str:
+    """Replace the in-line vis-network script and style with references to the served copies."""
+    sources = _vis_sources()
+    page = page.replace(sources["vis-network.min.js"], "").replace(sources["vis-network.css"], "")
+    tags = (f'<link rel="stylesheet" href="{STATIC_URL}/vis-network.css">'
+            f'<script src="{STATIC_URL}/vis-network.min.js"></script>')
+    return page.replace("<head>", "<head>" + tags, 1)
 
 
 def network_html(nodes: pd.DataFrame, edges: pd.DataFrame, names: dict[str, str], lang: str = "zh",
-                 height_px: int = 640, ego: str | None = None) -> str:
+                 height_px: int = 640, ego: str | None = None, served_assets: bool = False) -> str:
+    """The graph as a self-contained page; with `served_assets`, vis-network comes from the app's
+    static files instead (same page, a fraction of the size)."""
     from pyvis.network import Network
 
     net = Network(height=f"{height_px}px", width="100%", cdn_resources="in_line", bgcolor="#ffffff", directed=True)
@@ -65,6 +107,9 @@ def network_html(nodes: pd.DataFrame, edges: pd.DataFrame, names: dict[str, str]
         net.add_edge(row.org_a, row.org_b, title=html.escape(f"{kind} ×{row.weight}"),
                      color=EDGE_COLORS.get(row.type, "#999999"), width=1 + math.log1p(row.weight),
                      arrows="to" if row.type not in ("partnership", "co_mention") else "")
-    net.set_options('{"physics": {"stabilization": {"iterations": 250}, "barnesHut": {"springLength": 140}},'
+    # vis.js's "improved layout" is quadratic and slow past ~100 nodes; a short stabilisation is enough
+    net.set_options('{"layout": {"improvedLayout": false},'
+                    ' "physics": {"stabilization": {"iterations": 60, "fit": true}, "barnesHut": {"springLength": 140}},'
                     ' "interaction": {"hover": true, "navigationButtons": false}}')
-    return REMOTE_ASSET.sub("", net.generate_html())
+    page = REMOTE_ASSET.sub("", net.generate_html())
+    return use_served_assets(page) if served_assets else page

@@ -138,3 +138,18 @@ def test_png_and_meeting_pack(tables):
     cover = "\n".join(shape.text_frame.text for shape in slides[0].shapes if shape.has_text_frame)
     assert "省份 Provinces: 北京" in cover and "2026-11-22" in cover
     assert json.dumps(cover, ensure_ascii=False)
+
+
+def test_served_network_page_references_local_assets_instead_of_inlining_them(tables, tmp_path):
+    nodes, edges = network.select_graph(tables["organizations"], tables["relations"], ["investment"])
+    inline = network.network_html(nodes, edges, {}, "zh")
+    served = network.network_html(nodes, edges, {}, "zh", served_assets=True)
+    assert len(served) < len(inline) / 3
+    assert '<script src="/app/static/vis-network.min.js"></script>' in served
+    network.publish_vis_assets(tmp_path / "static")
+    assert sorted(p.name for p in (tmp_path / "static").iterdir()) == ["vis-network.css", "vis-network.min.js"]
+
+
+def test_the_network_keeps_only_each_nodes_strongest_ties(tables):
+    nodes, edges = network.select_graph(tables["organizations"], tables["relations"], ["co_mention"], cap=5)
+    assert len(edges) <= network.EDGES_PER_NODE * len(nodes)
