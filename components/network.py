@@ -18,6 +18,7 @@ from components.charts import TYPE_COLORS
 from components.labels import ORG_TYPES, RELATION_TYPES, label
 
 DEFAULT_NODE_CAP = 150
+LAYOUT_SEED = 7  # the same view always gets the same picture (no reshuffling on a projector)
 # A graph the browser can lay out in a moment and a person can read: each node keeps its few
 # strongest ties (the caption says how many were drawn).
 EDGES_PER_NODE = 3
@@ -59,6 +60,38 @@ def select_graph(orgs: pd.DataFrame, relations: pd.DataFrame, relation_types: li
     return nodes, edges
 
 
+NODE_SPACING_PX = 90  # room per node: labels of neighbouring nodes must not overlap
+ROW_WIDTH_PX = 1400
+
+
+def layout(nodes: pd.DataFrame, edges: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """Deterministic positions in pixels: each connected group laid out on its own (networkx,
+    seeded) in a circle whose area grows with its size, the groups packed in rows, largest first.
+    One spring layout of everything would push groups apart and crush the nodes inside each."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes["org_id"])
+    graph.add_weighted_edges_from(edges[["org_a", "org_b", "weight"]].itertuples(index=False, name=None))
+    groups = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    positions: dict[str, tuple[float, float]] = {}
+    x_cursor = y_cursor = row_height = 0.0
+    for group in groups:
+        radius = NODE_SPACING_PX * math.sqrt(len(group)) / 1.5 if len(group) > 1 else NODE_SPACING_PX / 3
+        if x_cursor + 2 * radius > ROW_WIDTH_PX and x_cursor > 0:
+            x_cursor, y_cursor, row_height = 0.0, y_cursor + row_height + NODE_SPACING_PX / 2, 0.0
+        centre = (x_cursor + radius, y_cursor + radius)
+        if len(group) == 1:
+            points = {group[0]: (0.0, 0.0)}
+        else:
+            points = nx.spring_layout(graph.subgraph(group), seed=LAYOUT_SEED, iterations=100)
+        for node, (x, y) in points.items():
+            positions[node] = (centre[0] + float(x) * radius, centre[1] + float(y) * radius)
+        x_cursor += 2 * radius + NODE_SPACING_PX
+        row_height = max(row_height, 2 * radius)
+    return positions
+
+
 @cache
 def _vis_sources() -> dict[str, str]:
     spec = importlib.util.find_spec("pyvis")
@@ -95,21 +128,22 @@ def network_html(nodes: pd.DataFrame, edges: pd.DataFrame, names: dict[str, str]
 
     net = Network(height=f"{height_px}px", width="100%", cdn_resources="in_line", bgcolor="#ffffff", directed=True)
     top = max(nodes["strength"].max(), 1) if not nodes.empty else 1
+    positions = layout(nodes, edges)
     for row in nodes.itertuples():
         name = names.get(row.org_id, row.name)
         place = " · ".join(p for p in (row.province, row.city) if isinstance(p, str) and p and p != row.province) or (row.province or "")
         tooltip = f"{name}\n{label(ORG_TYPES, row.type, lang)} {place}\n{int(row.mention_count)} mentions"
         net.add_node(row.org_id, label=html.escape(name), title=html.escape(tooltip),
                      color=TYPE_COLORS.get(row.type, "#999999"), size=10 + 30 * math.sqrt(row.strength / top),
-                     borderWidth=4 if row.org_id == ego else 1, font={"size": 16, "face": "Noto Sans CJK SC"})
+                     borderWidth=4 if row.org_id == ego else 1, font={"size": 16, "face": "Noto Sans CJK SC"},
+                     x=positions[row.org_id][0], y=positions[row.org_id][1], physics=False)
     for row in edges.itertuples():
         kind = label(RELATION_TYPES, row.type, lang)
         net.add_edge(row.org_a, row.org_b, title=html.escape(f"{kind} ×{row.weight}"),
                      color=EDGE_COLORS.get(row.type, "#999999"), width=1 + math.log1p(row.weight),
                      arrows="to" if row.type not in ("partnership", "co_mention") else "")
-    # vis.js's "improved layout" is quadratic and slow past ~100 nodes; a short stabilisation is enough
-    net.set_options('{"layout": {"improvedLayout": false},'
-                    ' "physics": {"stabilization": {"iterations": 60, "fit": true}, "barnesHut": {"springLength": 140}},'
-                    ' "interaction": {"hover": true, "navigationButtons": false}}')
+    # positions are computed here, so the browser runs no physics: the graph appears at once
+    net.set_options('{"layout": {"improvedLayout": false}, "physics": {"enabled": false},'
+                    ' "edges": {"smooth": false}, "interaction": {"hover": true, "navigationButtons": false}}')
     page = REMOTE_ASSET.sub("", net.generate_html())
     return use_served_assets(page) if served_assets else page

@@ -153,3 +153,13 @@ def test_served_network_page_references_local_assets_instead_of_inlining_them(ta
 def test_the_network_keeps_only_each_nodes_strongest_ties(tables):
     nodes, edges = network.select_graph(tables["organizations"], tables["relations"], ["co_mention"], cap=5)
     assert len(edges) <= network.EDGES_PER_NODE * len(nodes)
+
+
+def test_network_layout_is_deterministic_and_keeps_nodes_apart(tables):
+    nodes, edges = network.select_graph(tables["organizations"], tables["relations"],
+                                        ["partnership", "investment", "member", "part_of", "customer"])
+    first, again = network.layout(nodes, edges), network.layout(nodes, edges)
+    assert first == again and set(first) == set(nodes["org_id"])
+    points = list(first.values())
+    closest = min(((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5 for i, (ax, ay) in enumerate(points) for bx, by in points[i + 1:])
+    assert closest > 20  # pixels: no node sits on another
