@@ -103,13 +103,20 @@ def main() -> None:
                 page.wait_for_timeout(50)
                 page.wait_for_function(SETTLED, timeout=300_000)
                 filter_change = time.perf_counter() - begin
+                def open_network() -> float:
+                    """From a fully drawn overview, click the network page until the graph is drawn."""
+                    page.get_by_test_id("stSidebarNav").get_by_text("概览", exact=True).click()
+                    page.wait_for_selector(".js-plotly-plot .choroplethlayer path", timeout=300_000)
+                    page.wait_for_function(SETTLED, timeout=300_000)
+                    begin = time.perf_counter()
+                    page.get_by_test_id("stSidebarNav").get_by_text("关系网络", exact=True).click()
+                    page.frame_locator("iframe").first.locator("canvas").wait_for(timeout=300_000)
+                    page.wait_for_function(SETTLED, timeout=300_000)
+                    return time.perf_counter() - begin
+
                 page.goto(base + "/")
                 page.wait_for_function(SETTLED, timeout=300_000)
-                begin = time.perf_counter()
-                page.get_by_test_id("stSidebarNav").get_by_text("关系网络", exact=True).click()
-                page.frame_locator("iframe").first.locator("canvas").wait_for(timeout=300_000)
-                page.wait_for_function(SETTLED, timeout=300_000)
-                network = time.perf_counter() - begin
+                network_first, network_again = open_network(), open_network()
                 browser.close()
             memory = rss_mb(server.pid)
         finally:
@@ -117,7 +124,7 @@ def main() -> None:
             server.wait(timeout=30)
     print(f"first view: {cold:.2f} s cold (tables loaded), {warm:.2f} s warm  [target <= 3 s]")
     print(f"filter change: {filter_change:.2f} s  [target <= 0.5 s]")
-    print(f"network page: {network:.2f} s  [target <= 2 s]")
+    print(f"network page: {network_first:.2f} s first visit, {network_again:.2f} s again  [target <= 2 s]")
     print(f"server memory: {memory:.0f} MB  [target <= 1024 MB]")
 
 

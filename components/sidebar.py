@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.filtering import Filters, year_bounds
 from components.labels import EVENT_TYPES, LANGUAGES, ORG_TYPES, label
+from newsprep.places import place_index
 
 # widget key = URL query parameter
 KEYS = {"province": "province", "city": "city", "years": "years", "org_type": "org_type",
@@ -25,10 +26,17 @@ h1 {font-size: 2.6rem !important;} h2, h3 {font-size: 1.9rem !important;}
 
 
 def _options(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[str]]:
+    """Every province-level unit (those with data first), so that a province clicked on the map
+    or named in a shared link is always a valid choice; cities that occur in the data."""
     orgs, events = tables["organizations"], tables["events"]
-    provinces = sorted(set(orgs["province"].dropna()) | set(events["province"].dropna()))
+    with_data = sorted(set(orgs["province"].dropna()) | set(events["province"].dropna()))
+    provinces = with_data + sorted(set(all_provinces()) - set(with_data))
     cities = sorted(set(orgs["city"].dropna()) | set(events["city"].dropna()))
     return provinces, cities
+
+
+def all_provinces() -> list[str]:
+    return sorted({place.province for place in place_index().values() if place.adcode.endswith("0000")})
 
 
 def _reset(bounds) -> None:

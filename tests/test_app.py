@@ -1,5 +1,7 @@
 """Every page in AppTest: no exception, its elements, and filters that change its numbers."""
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -122,3 +124,28 @@ def test_network_cap_and_ego_view(app):
     app.selectbox(key="ego").set_value("co_dp_technology").run()
     assert not app.exception
     assert app.caption[0].value != full
+
+
+def _signature(at) -> tuple:
+    """What a page shows, in numbers: metrics, table sizes, chart trace lengths, captions."""
+    charts = tuple(len(json.loads(c.proto.spec)["data"]) for c in at.get("plotly_chart"))
+    tables = tuple(len(d.value) for d in at.dataframe)
+    return (tuple(m.value for m in at.metric), charts, tables, tuple(c.value for c in at.caption), len(at.info))
+
+
+@pytest.mark.parametrize("page, key, value", [
+    ("app_pages/overview.py", "province", ["四川"]),
+    ("app_pages/timeline.py", "event_type", ["establishment"]),
+    ("app_pages/map.py", "org_type", ["investor"]),
+    ("app_pages/network.py", "province", ["北京"]),
+    ("app_pages/organizations.py", "org_type", ["university"]),
+    ("app_pages/funding.py", "province", ["四川"]),
+    ("app_pages/articles.py", "province", ["浙江"]),
+])
+def test_a_filter_changes_what_each_page_shows(app, page, key, value):
+    app.run()
+    app.switch_page(page).run()
+    before = _signature(app)
+    app.sidebar.multiselect(key=key).set_value(value).run()
+    assert not app.exception
+    assert _signature(app) != before

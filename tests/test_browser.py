@@ -150,6 +150,7 @@ def test_the_network_draws_its_nodes_offline(server, watched):
 
 def test_a_shared_url_reproduces_the_filters_across_pages(server, watched):
     base, tables_dir = server
+    watched.open(base + "/")  # the first visit builds the tables
     expected = apply_filters(load_tables(tables_dir), Filters(provinces=("北京",)))
     watched.open(f"{base}/?province={quote('北京')}")
     watched.settle()
@@ -176,3 +177,44 @@ def test_presentation_mode_from_the_url_hides_the_sidebar(server, watched):
     watched.settle()
     assert watched.page.get_by_test_id("stMetricValue").first.is_visible()
     watched.page.screenshot(path=str(ARTIFACTS / "presentation.png"))
+
+
+def test_clicking_a_province_on_the_map_filters_the_app(server, watched):
+    from components.maps import province_shapes
+
+    base, _ = server
+    codes = [f["properties"]["adcode"] for f in province_shapes()[0]["features"]]
+    watched.open(base + "/")
+    watched.page.get_by_test_id("stSidebarNav").get_by_text("地图", exact=True).click()
+    watched.page.wait_for_selector(".choroplethlayer path")
+    watched.settle()
+    # Xinjiang: large, and no city bubble drawn over it to catch the click
+    xinjiang = watched.page.locator(".choroplethlayer path").nth(codes.index("650000"))
+    box = xinjiang.bounding_box()
+    watched.page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5)
+    watched.page.wait_for_function("() => location.search.includes('province=')", timeout=30_000)
+    watched.page.get_by_test_id("stSidebar").get_by_text("新疆", exact=True).wait_for(timeout=30_000)
+    assert watched.errors == []
+
+
+def test_clicking_an_event_on_the_timeline_opens_its_article(server, watched):
+    from urllib.parse import parse_qs, urlparse
+
+    base, tables_dir = server
+    watched.open(base + "/")  # the first visit builds the tables
+    titles = load_tables(tables_dir)["articles"].set_index("article_id")["title"]
+    watched.page.get_by_test_id("stSidebarNav").get_by_text("时间线", exact=True).click()
+    watched.page.wait_for_selector(".js-plotly-plot .barlayer path")
+    watched.settle()
+    bar = watched.page.locator(".js-plotly-plot .barlayer path").first
+    box = bar.bounding_box()
+    watched.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    link = watched.page.get_by_role("link", name="在阅读器中打开原文")
+    link.wait_for(timeout=30_000)
+    [article_id] = parse_qs(urlparse(link.get_attribute("href")).query)["article"]
+    link.click()
+    # the reader shows that article (its id leaves the URL when it is the reader's default choice)
+    watched.page.get_by_role("heading", name=titles[article_id]).wait_for(timeout=60_000)
+    watched.page.wait_for_selector("mark[title]", timeout=60_000)
+    assert watched.page.url.startswith(base + "/articles")
+    assert watched.errors == []
