@@ -9,12 +9,13 @@ from components.labels import EVENT_TYPES, ORG_TYPES, label, org_names
 
 view, filters, lang, present = current()
 ui.title("文章", "Articles", lang)
-if view.articles.empty:
-    ui.empty(lang, "文章", "articles")
-    st.stop()
+ui.stop_if_empty(view.articles, lang, "文章", "articles")
 
-listing = view.articles[["article_id", "title", "published", "published_precision", "source", "script"]]
-st.dataframe(listing.drop(columns=["article_id"]), hide_index=True, width="stretch", height=240)
+listing = view.articles[["title", "published", "published_precision", "source", "script"]]
+st.dataframe(listing, hide_index=True, width="stretch", height=240, column_config={
+    "title": ui.say("标题", "Title", lang), "published": ui.say("发布日期", "Published", lang),
+    "published_precision": ui.say("日期精度", "Date precision", lang), "source": ui.say("来源", "Source", lang),
+    "script": ui.say("原文字体", "Original script", lang)})
 ui.downloads({"articles": view.articles}, "articles", lang, present)
 
 titles = dict(zip(view.articles["article_id"], view.articles["title"]))

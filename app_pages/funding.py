@@ -8,9 +8,7 @@ from components.labels import org_names
 
 view, filters, lang, present = current()
 ui.title("融资", "Funding", lang)
-if view.funding.empty:
-    ui.empty(lang, "融资轮次", "funding rounds")
-    st.stop()
+ui.stop_if_empty(view.funding, lang, "融资轮次", "funding rounds")
 
 names = org_names(view.all_orgs, lang)
 rounds = metrics.funding_with_place(view)

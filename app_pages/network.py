@@ -12,9 +12,7 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"  # served at /app
 
 view, filters, lang, present = current()
 ui.title("机构关系网络", "Network of organizations", lang)
-if view.relations.empty:
-    ui.empty(lang, "机构关系", "relations")
-    st.stop()
+ui.stop_if_empty(view.relations, lang, "机构关系", "relations")
 
 names = org_names(view.all_orgs, lang)
 present_types = [t for t in RELATION_TYPES if t in set(view.relations["type"])]
@@ -28,9 +26,7 @@ ego = right.selectbox(ui.say("以某机构为中心", "Centre on an organization
                       index=None, format_func=lambda k: names.get(k, k), key="ego", bind="query-params",
                       placeholder=ui.say("全部机构", "All organizations", lang))
 nodes, edges = network.select_graph(view.orgs, view.relations, kinds or [], cap=int(cap), ego=ego)
-if nodes.empty:
-    ui.empty(lang, "符合条件的关系", "relations of these types")
-    st.stop()
+ui.stop_if_empty(nodes, lang, "符合条件的关系", "relations of these types")
 st.caption(ui.say(f"显示 {len(nodes)} 个机构、{len(edges)} 条关系；节点大小表示提及与关系强度，颜色表示机构类型。",
                   f"{len(nodes)} organizations and {len(edges)} relations; size shows mentions and ties, colour the type.", lang))
 network.publish_vis_assets(STATIC_DIR)

@@ -9,9 +9,7 @@ from components.labels import ORG_TYPES, RELATION_TYPES, label, org_names
 
 view, filters, lang, present = current()
 ui.title("机构", "Organizations", lang)
-if view.orgs.empty:
-    ui.empty(lang, "机构", "organizations")
-    st.stop()
+ui.stop_if_empty(view.orgs, lang, "机构", "organizations")
 
 names = org_names(view.all_orgs, lang)
 directory = view.orgs.assign(type_label=view.orgs["type"].map(lambda t: label(ORG_TYPES, t, lang)))

@@ -9,9 +9,7 @@ from components.labels import EVENT_TYPES, label, org_names
 
 view, filters, lang, present = current()
 ui.title("事件时间线", "Timeline", lang)
-if view.events.empty:
-    ui.empty(lang, "事件", "events")
-    st.stop()
+ui.stop_if_empty(view.events, lang, "事件", "events")
 
 names = org_names(view.all_orgs, lang)
 sentences = dict(zip(view.evidence["evidence_id"], view.evidence["sentence"]))

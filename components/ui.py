@@ -26,6 +26,13 @@ def empty(lang: str, what_zh: str = "数据", what_en: str = "data") -> None:
             icon="🔍")
 
 
+def stop_if_empty(frame: pd.DataFrame, lang: str, what_zh: str = "数据", what_en: str = "data") -> None:
+    """A page with nothing to show says so kindly and stops there."""
+    if frame.empty:
+        empty(lang, what_zh, what_en)
+        st.stop()
+
+
 def chart(figure: go.Figure, key: str, present: bool, lang: str, height: int | None = None, **kwargs):
     """A styled chart with a PNG download under it (rendered only when clicked)."""
     styled = style(figure, projector=present, height=height)
