@@ -45,6 +45,8 @@ NAME_INNER_WORDS = frozenset(
 )
 TITLE_AFTER_ORG = ("院士", "外籍院士")
 NAME_TAGS_PREFIXES = ("n", "s", "a", "b", "j", "vn", "an", "eng", "g")
+# Nouns that may follow a company name without being part of it (深势科技团队, 晶泰科技公司).
+ORG_FOLLOWERS = frozenset("团队 公司 集团 旗下 官方 方面 负责人 相关负责人 股份".split())
 # Words right after a suffix that show it was not the end of a name: 大学生, 大学制度.
 NOT_NAME_FOLLOWERS = frozenset("制度 体系 模式 教育 生 生活 校园 毕业 排名 时代 精神 文化".split())
 # A unit under a parent of these types becomes its own organization (a lab's research centre);
@@ -115,13 +117,14 @@ class Suffix:
     weak: bool
     open_left: bool
     min_prefix: int
+    descriptive_min: int
 
 
 @cache
 def suffixes() -> tuple[Suffix, ...]:
     rows = read_rows("org_suffixes.csv")
     items = [Suffix(r["suffix_id"], r["suffix"], r["type"], r["needs_proper_prefix"] == "1", r["weak"] == "1",
-                    r["open_left"] == "1", int(r["min_prefix"])) for r in rows]
+                    r["open_left"] == "1", int(r["min_prefix"]), int(r["descriptive_min"])) for r in rows]
     return tuple(sorted(items, key=lambda s: len(s.suffix), reverse=True))
 
 
@@ -141,6 +144,17 @@ def designation_prefixes() -> tuple[str, ...]:
 
 
 DESIGNATED_TYPES = frozenset({"lab", "research_institute", "other"})
+
+
+@cache
+def evaluative_words() -> frozenset[str]:
+    return frozenset(read_words("evaluative_words.txt"))
+
+
+@cache
+def role_words() -> frozenset[str]:
+    """Titles that may follow an organization's name (深势科技创始人): not part of the name."""
+    return frozenset(row["role"] for row in read_rows("person_roles.csv"))
 
 
 @cache
@@ -214,6 +228,7 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
         if any(m.known and m.end == candidate.end and candidate.start < m.start for m in found):
             continue  # 助力深势科技, 上海浦东张江实验室: words glued before a known name
         designated = candidate.suffix.type in DESIGNATED_TYPES and surface.startswith(designation_prefixes())
+        designated = designated or _descriptive_name(candidate)
         if parent is None and not subsidiary_of and not designated and candidate.suffix.needs_proper_prefix \
                 and not _has_proper_word(candidate.prefix_tokens, places_count=not candidate.suffix.weak):
             generic_rejects.append(candidate)
@@ -269,7 +284,8 @@ def _suffix_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
         following = tokens[index + 1].text if index + 1 < len(tokens) else ""
         if following in NOT_NAME_FOLLOWERS:
             continue
-        if suffix.weak and (word_tags().get(following) or "").startswith(("n", "vn")):
+        if suffix.weak and (word_tags().get(following) or "").startswith(("n", "vn")) \
+                and following not in role_words() and following not in ORG_FOLLOWERS:
             continue  # 科技发展, 生物医药: the suffix word is part of a longer phrase
         # the token holding the suffix's first character; everything left of the suffix is the prefix
         first = index
@@ -280,11 +296,25 @@ def _suffix_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
             prefix_tokens.append(Token(text[tokens[first].start:suffix_start], tokens[first].start, suffix_start))
         start = tokens[first].start
         cursor = first - 1
-        while cursor >= 0 and suffix_start - tokens[cursor].start <= MAX_PREFIX_CHARS and (
-                _is_name_like(tokens[cursor].text) or (suffix.open_left and _may_stand_in_a_legal_name(tokens[cursor].text))):
-            prefix_tokens.insert(0, tokens[cursor])
-            start = tokens[cursor].start
-            cursor -= 1
+        bridge = None  # (position in prefix_tokens, start) of a 与 inside the name, if one was crossed
+        while cursor >= 0 and suffix_start - tokens[cursor].start <= MAX_PREFIX_CHARS:
+            word = tokens[cursor].text
+            if _is_name_like(word) or (suffix.open_left and _may_stand_in_a_legal_name(word)):
+                prefix_tokens.insert(0, tokens[cursor])
+                start = tokens[cursor].start
+                cursor -= 1
+            elif word in NAME_CONJUNCTIONS and bridge is None and _bridges_fields(tokens, cursor, prefix_tokens):
+                # 脑科学与类脑研究中心: 与 joins two fields inside one name
+                prefix_tokens.insert(0, tokens[cursor])
+                bridge = start
+                start = tokens[cursor].start
+                cursor -= 1
+            else:
+                break
+        if bridge is not None and not _has_proper_word(prefix_tokens[:_index_of(prefix_tokens, bridge) - 1]):
+            # nothing proper left of 与: the name starts after it (合作与交流中心 → 交流中心)
+            prefix_tokens = [t for t in prefix_tokens if t.start >= bridge]
+            start = bridge
         if suffix_start - start < suffix.min_prefix:
             continue  # a bare 公司 or 重点实验室 is no name
         candidates.append(_Candidate(start, token.end, suffix, [t for t in prefix_tokens if t.text]))
@@ -302,6 +332,24 @@ def _is_name_like(word: str) -> bool:
     if tag is None:
         return _is_proper_oov(word)
     return tag.startswith(NAME_TAGS_PREFIXES) or tag == "nt"
+
+
+NAME_CONJUNCTIONS = frozenset({"与", "和"})
+
+
+def _bridges_fields(tokens: list[Token], cursor: int, prefix_tokens: list[Token]) -> bool:
+    """A 与 between two subject words (脑科学 与 类脑) can stand inside a name; between two names
+    (之江实验室 与 北京大学) it cannot."""
+    if cursor == 0 or not prefix_tokens:
+        return False
+    left, right = tokens[cursor - 1].text, prefix_tokens[0].text
+    return all(word not in gazetteer().by_form and places.lookup(word) is None and not LATIN.search(word)
+               and (word in generic_words() or (word_tags().get(word) or "").startswith("n") or word_tags().get(word) is None)
+               for word in (left, right)) and _is_name_like(left)
+
+
+def _index_of(prefix_tokens: list[Token], start: int) -> int:
+    return next(i for i, t in enumerate(prefix_tokens) if t.start == start)
 
 
 def _may_stand_in_a_legal_name(word: str) -> bool:
@@ -342,6 +390,14 @@ def _has_proper_word(prefix_tokens: list[Token], places_count: bool = True) -> b
         if tag is not None and tag.startswith(("nr", "nt", "nz")) or (places_count and tag == "ns"):
             return True
     return False
+
+
+def _descriptive_name(candidate: _Candidate) -> bool:
+    """中国科学技术大学: long enough, and no word in it grades or counts institutions."""
+    prefix = "".join(t.text for t in candidate.prefix_tokens)
+    return (candidate.suffix.descriptive_min > 0 and len(prefix) >= candidate.suffix.descriptive_min
+            and not any(t.text in evaluative_words() for t in candidate.prefix_tokens)
+            and not any(word in prefix for word in evaluative_words() if len(word) > 1))
 
 
 def _is_cjk(text: str) -> bool:

@@ -35,6 +35,12 @@ def orgs_in(text):
     ("助力晶泰科技加速研发。", [("晶泰科技", "company", "广东")]),
     ("上海光源、国家蛋白质实验中心等大型设施", [("上海光源", "other", "上海"), ("国家蛋白质实验中心", "other", None)]),
     ("双方建立战略联盟。", []),
+    ("杭州脑科学与类脑研究中心正式成立。", [("杭州脑科学与类脑研究中心", "research_institute", "浙江")]),  # 与 inside a name
+    ("国际合作与交流中心举办活动。", []),
+    ("中国地质大学与武汉大学签约。", [("中国地质大学", "university", None), ("武汉大学", "university", "湖北")]),  # descriptive name
+    ("国内多所大学参与了评测。", []),
+    ("中国一流大学建设稳步推进。", []),
+    ("深圳衍微科技创始人表示，", [("深圳衍微科技", "company", "广东")]),  # a role after a weak ending
     # nested units keep their parent
     ("中国科学院成都分院院长表示", [("中国科学院成都分院", "research_institute", "四川"), ("中国科学院", "research_institute", "北京")]),
     ("北京大学人工智能研究院院长表示，", [("北京大学人工智能研究院", "research_institute", "北京"), ("北京大学", "university", "北京")]),
