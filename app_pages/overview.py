@@ -20,7 +20,7 @@ if view.orgs.empty and view.events.empty:
 
 names = org_names(view.all_orgs, lang)
 per_year = charts.events_per_year(view.events, lang)
-top = charts.top_organizations(view.orgs, names, lang)
+top = charts.top_organizations(view.orgs[view.orgs["type"] != "media"], names, lang)  # outlets report, they are not actors
 left, right = st.columns(2)
 with left:
     ui.chart(per_year, "events_per_year", present, lang)

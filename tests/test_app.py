@@ -149,3 +149,10 @@ def test_a_filter_changes_what_each_page_shows(app, page, key, value):
     app.sidebar.multiselect(key=key).set_value(value).run()
     assert not app.exception
     assert _signature(app) != before
+
+
+def test_media_outlets_are_not_ranked_among_the_top_organizations(app):
+    app.run()
+    top = json.loads(app.get("plotly_chart")[1].proto.spec)["data"]
+    ranked = {name for trace in top for name in trace["y"]}
+    assert "深势科技" in ranked and "第一财经" not in ranked and "新华网" not in ranked
