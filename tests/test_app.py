@@ -156,3 +156,19 @@ def test_media_outlets_are_not_ranked_among_the_top_organizations(app):
     top = json.loads(app.get("plotly_chart")[1].proto.spec)["data"]
     ranked = {name for trace in top for name in trace["y"]}
     assert "深势科技" in ranked and "第一财经" not in ranked and "新华网" not in ranked
+
+
+def test_every_page_is_friendly_with_no_articles_at_all(tmp_path, monkeypatch):
+    from newsprep.build import build_snapshot
+
+    (tmp_path / "none").mkdir()
+    build_snapshot([tmp_path / "none"], out=tmp_path / "tables", cache_dir=None)
+    monkeypatch.setenv("NEWSPREP_TABLES", str(tmp_path / "tables"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception and metrics(at)["机构"] == "0"
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, page
+        assert not at.error, page
+        if page != "app_pages/methods.py":
+            assert at.info, f"{page} shows no empty state"
