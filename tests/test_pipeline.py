@@ -155,3 +155,29 @@ def test_empty_input_folder_builds_empty_tables(tmp_path):
     result, _ = build_snapshot([tmp_path / "none"], out=tmp_path / "tables", cache_dir=None)
     tables = load_tables(tmp_path / "tables")
     assert result.report == [] and all(frame.empty for frame in tables.values())
+
+
+@pytest.mark.parametrize("body, is_html", [
+    ("OpenAI released a new model today. DeepMind and Google responded.", False),
+    ("🎉🎉 深势科技 🎉 完成融资 🚀🚀", False),
+    ("1234567890 " * 200, False),
+    ("之江实验室" * 5000, False),
+    ("<div><p></p><br><br></div>", True),
+    ("（）()（wǎng）網(wǎng)" * 20, False),
+    ("据悉，" + "、".join(["北京大学"] * 300) + "等共同发起成立联盟。", False),
+    ("2023年13月45日，某实验室成立。今年99月，去年0月。", False),
+    ("超亿元数十亿美元近千万港元融资领投跟投投资人包括，，，等。", False),
+])
+def test_odd_articles_either_process_or_fail_with_a_reason(body, is_html):
+    from newsprep.errors import UnreadableInput
+    from newsprep.readers import RawDocument
+
+    raw = RawDocument(source_path="odd.txt", body=body, body_is_html=is_html, encoding="utf-8", date_raw="garbage")
+    try:
+        record = pipeline.process_document(raw)
+    except UnreadableInput as err:
+        assert str(err).endswith(".")
+        return
+    assert record["published"] == {"year": None, "month": None, "day": None}  # "garbage" is no date
+    for evidence in record["facts"]["evidence"]:
+        assert evidence["sentence"] in record["text"]
