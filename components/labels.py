@@ -70,14 +70,6 @@ def text(key: str, lang: str) -> str:
     return label(TEXT, key, lang)
 
 
-def org_name(row, lang: str) -> str:
-    """The organization's name in the chosen language: the English name where one is known."""
-    if lang == "en":
-        english = row.get("english") if hasattr(row, "get") else None
-        if isinstance(english, str) and english:
-            return english
-    return row["name"]
-
 
 def org_names(orgs: pd.DataFrame, lang: str) -> dict[str, str]:
     """org_id → display name."""

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from newsprep import money, places
 from newsprep.dates import PartialDate, find_dates
 from newsprep.events import PAIR_LINK, any_relation_cue, classify_sentence, relation_patterns
-from newsprep.nlp import Token, tokenize
+from newsprep.nlp import tokenize
 from newsprep.orgs import OrgMention, find_org_mentions
 from newsprep.people import find_people
 from newsprep.sentences import Sentence, split_sentences

@@ -8,7 +8,7 @@ costs (总投资), budgets, yearly spending, fund closes, pledges to invest in a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from newsprep.resources import read_rows
@@ -103,13 +103,6 @@ def to_cny(value: float | None, currency: str, year: int | None) -> float | None
     return value * rates[rate_year]
 
 
-@dataclass
-class FundingRound:
-    amount: Amount | None
-    round: str | None
-    sentence_start: int
-    sentence_end: int
-    investor_names: list[tuple[str, bool]] = field(default_factory=list)  # (name, is_lead)
 
 
 def funding_amount_in(sentence: str) -> tuple[Amount | None, str | None] | None:

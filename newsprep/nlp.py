@@ -53,6 +53,3 @@ def word_tags() -> dict[str, str]:
 
     return jieba.posseg.dt.word_tag_tab
 
-
-def is_known_word(word: str) -> bool:
-    return word in word_tags()

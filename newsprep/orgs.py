@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from newsprep import places
-from newsprep.nlp import Token, is_known_word, word_tags
+from newsprep.nlp import Token, word_tags
 from newsprep.resources import read_rows, read_words
 
 ORG_TYPES = ("university", "research_institute", "lab", "company", "investor", "government",

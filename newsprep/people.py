@@ -11,7 +11,6 @@ from newsprep.orgs import OrgMention
 from newsprep.resources import read_rows, read_words
 
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-ROLE_CHAIN_GAP = re.compile(r"^[、，,和及兼\s]*$")
 
 
 @dataclass(frozen=True)

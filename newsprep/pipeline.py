@@ -11,7 +11,7 @@ from typing import Callable
 
 from newsprep import __version__
 from newsprep.clean import clean, to_simplified
-from newsprep.dates import PartialDate, dateline_date, parse_date_string
+from newsprep.dates import dateline_date, parse_date_string
 from newsprep.errors import UnreadableInput
 from newsprep.extract import extract
 from newsprep.readers import RawDocument, iter_input_files, read_path
@@ -164,6 +164,3 @@ def run(paths: list[Path], cache_dir: Path | None = None, progress: ProgressCall
         result.report.append(ReportRow(raw.source_path, raw.record_index, "ok", "", record["article_id"], notes, from_cache))
     return result
 
-
-def published_of(record: dict) -> PartialDate:
-    return PartialDate(**record["published"])

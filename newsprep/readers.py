@@ -116,7 +116,7 @@ def _read_bytes(path: Path, suffix: str) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as err:
-        raise UnreadableInput(f"the file could not be opened ({err.strerror or err}); check that it exists and is readable.")
+        raise UnreadableInput(f"the file could not be opened ({err.strerror or err}); check that it exists and is readable.") from err
     limit = MAX_EXPORT_BYTES if suffix in (".json", ".jsonl", ".csv") else MAX_ARTICLE_BYTES
     if size > limit:
         raise UnreadableInput(
@@ -126,7 +126,7 @@ def _read_bytes(path: Path, suffix: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as err:
-        raise UnreadableInput(f"the file could not be read ({err.strerror or err}); check its permissions.")
+        raise UnreadableInput(f"the file could not be read ({err.strerror or err}); check its permissions.") from err
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -282,7 +282,7 @@ def _read_json(name: str, text: str, encoding: str):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise UnreadableInput(f"the JSON is not valid (line {err.lineno}, column {err.colno}: {err.msg}); fix or re-export it.")
+        raise UnreadableInput(f"the JSON is not valid (line {err.lineno}, column {err.colno}: {err.msg}); fix or re-export it.") from err
     if isinstance(data, dict):
         for key in ("articles", "data", "items", "records", "results"):
             if isinstance(data.get(key), list):
@@ -337,5 +337,5 @@ def _read_csv(name: str, text: str, encoding: str):
     try:
         items = [_document_from_record(name, i, row, encoding, notes) for i, row in enumerate(reader)]
     except csv.Error as err:
-        raise UnreadableInput(f"the CSV could not be parsed ({err}); check its quoting.")
+        raise UnreadableInput(f"the CSV could not be parsed ({err}); check its quoting.") from err
     return _split_results(name, items)

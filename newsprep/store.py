@@ -65,7 +65,7 @@ def current_snapshot(root: Path) -> Path:
         snapshot_id = pointer.read_text(encoding="utf-8").strip()
     except OSError:
         raise SnapshotMissing(f"no tables have been built in {root} yet.",
-                              "Run: python -m newsprep build")
+                              "Run: python -m newsprep build") from None
     path = Path(root) / "snapshots" / snapshot_id
     if not path.is_dir():
         raise SnapshotMissing(f"the snapshot {snapshot_id} named by {pointer} is missing.",
