@@ -17,7 +17,7 @@ if provinces.empty and cities.empty:
     ui.empty(lang)
     st.stop()
 
-codes = metrics.adcode_to_province(view)
+codes = metrics.adcode_to_province()
 
 
 def filter_by_clicked_province() -> None:

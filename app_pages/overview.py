@@ -34,14 +34,19 @@ provinces, cities = metrics.by_place(view, "organizations")
 small_map = maps.china_map(provinces, cities, text("organizations", lang), projector=present)
 ui.chart(small_map, "overview_map", present, lang, height=420)
 
-if not present:
-    funding_year = charts.funding_by(view.funding, "year", lang)
+
+
+def meeting_pack() -> bytes:
+    """Built only when the button is clicked: one slide per chart of the current view."""
     pack = [(ui.say("各年事件", "Events per year", lang), charts.style(per_year)),
             (ui.say("提及最多的机构", "Most mentioned organizations", lang), charts.style(top)),
             (ui.say("机构分布", "Where organizations are", lang), small_map),
-            (ui.say("各年融资", "Funding per year", lang), charts.style(funding_year))]
-    st.download_button(ui.say("下载会议材料（PPTX）", "Download meeting pack (PPTX)", lang), type="primary",
-                       data=lambda: exports.meeting_pack(pack, ui.say("中国 AI for Science 创新图谱", "China AI for Science landscape", lang),
-                                                         filters.describe(), data_date()),
+            (ui.say("各年融资", "Funding per year", lang), charts.style(charts.funding_by(view.funding, "year", lang)))]
+    return exports.meeting_pack(pack, ui.say("中国 AI for Science 创新图谱", "China AI for Science landscape", lang),
+                                filters.describe(), data_date())
+
+
+if not present:
+    st.download_button(ui.say("下载会议材料（PPTX）", "Download meeting pack (PPTX)", lang), type="primary", data=meeting_pack,
                        file_name="ai4s_meeting_pack.pptx", icon=":material/slideshow:",
                        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")

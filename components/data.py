@@ -96,7 +96,12 @@ def current() -> tuple[View, Filters, str, bool]:
 
 def data_date() -> str:
     """When the tables were built, and the latest publication date they hold."""
-    built = manifest(tables_root()).get("built_at", "")[:10]
-    published = tables()["articles"]["published"].dropna()
+    return _data_date(snapshot_path())
+
+
+@st.cache_data(max_entries=2)
+def _data_date(snapshot: str) -> str:
+    built = manifest(Path(snapshot).parent.parent).get("built_at", "")[:10]
+    published = _load(snapshot)["articles"]["published"].dropna()
     latest = max(published) if not published.empty else "—"
     return f"{built} (latest article {latest})"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 
 from components.filtering import View
@@ -47,7 +49,9 @@ def by_place(view: View, metric: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return provinces.dropna(subset=["adcode"]), cities.dropna(subset=["longitude", "latitude"])
 
 
-def adcode_to_province(view: View) -> dict[str, str]:
+@cache
+def adcode_to_province() -> dict[str, str]:
+    """Map feature adcode → short province name (the same for every view, so computed once)."""
     from components.maps import province_shapes
 
     geojson, _ = province_shapes()

@@ -3,6 +3,8 @@ the language, presentation mode and a reset. Rendered by app.py before navigatio
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 import streamlit as st
 
@@ -35,6 +37,7 @@ def _options(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[str]]:
     return provinces, cities
 
 
+@cache
 def all_provinces() -> list[str]:
     return sorted({place.province for place in place_index().values() if place.adcode.endswith("0000")})
 

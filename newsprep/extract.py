@@ -200,7 +200,7 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 MAX_CUE_GAP = 2
 
 
-def _pattern_relations(text, sentence, in_sentence, key_of, orgs, log, relations) -> None:
+def _pattern_relations(sentence, in_sentence, key_of, orgs, log, relations) -> None:
     """Customer and supplier relations from cue phrases (relation_patterns.csv): the organizations
     of the clause on one side of the cue, and the nearest organization on the other side."""
     if len(in_sentence) < 2 or not any_relation_cue().search(sentence.text):
@@ -278,7 +278,7 @@ def _member_relations(sentence, in_sentence, key_of, orgs, mention_list, log, re
 
 def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, tokens, published, log,
                     events, funding, relations, mention_list):
-    _pattern_relations(text, sentence, in_sentence, key_of, orgs, log, relations)
+    _pattern_relations(sentence, in_sentence, key_of, orgs, log, relations)
     _member_relations(sentence, in_sentence, key_of, orgs, mention_list, log, relations)
     keys = list(dict.fromkeys(key_of[id(m)] for m in in_sentence))
     actors = [k for k in keys if orgs[k].type != MEDIA]
@@ -292,7 +292,7 @@ def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, token
         return
     date_mentions = [d for d in find_dates(sentence.text, published) if not d.is_plan]
     date = next((d.date for d in date_mentions if d.date.year or d.date.month), PartialDate())
-    city, province, place_source = _event_place(text, sentence, tokens, actors, orgs)
+    city, province, place_source = _event_place(sentence, tokens, actors, orgs)
     evidence_id = log.add(sentence.start, sentence.end, f"event:{trigger.trigger_id}")
     event_id = f"{article_id}:e{len(events)}"
     roles = {k: "participant" for k in actors}
@@ -378,7 +378,7 @@ def _linked_pairs(text, in_sentence, key_of) -> list[tuple[str, str]]:
     return pairs
 
 
-def _event_place(text, sentence, in_sentence, actors, orgs):
+def _event_place(sentence, in_sentence, actors, orgs):
     org_spans = [(m["start"], m["end"]) for o in orgs.values() for m in o.mentions
                  if sentence.start <= m["start"] < sentence.end]
     named = [p for s, e, p in places.places_in(sentence.text, in_sentence, offset=sentence.start)
