@@ -21,7 +21,7 @@ from functools import cache
 
 from newsprep import places
 from newsprep.nlp import Token, word_tags
-from newsprep.resources import read_rows, read_words
+from newsprep.resources import RESOURCE_DIR, read_rows, read_words
 
 ORG_TYPES = ("university", "research_institute", "lab", "company", "investor", "government",
              "alliance", "media", "hospital", "other")
@@ -81,14 +81,28 @@ class Gazetteer:
     automaton: object  # ahocorasick.Automaton over every surface form
 
 
+GAZETTEER_FILES = ("organizations.csv", "gazetteer/*.csv")
+
+
+def gazetteer_rows() -> list[tuple[str, dict[str, str]]]:
+    """(file name, row) for every hand-compiled gazetteer row: organizations.csv first, then the
+    family files under gazetteer/ (universities, institutes, companies …) in name order."""
+    rows = []
+    for pattern in GAZETTEER_FILES:
+        for path in sorted(RESOURCE_DIR.glob(pattern)):
+            name = str(path.relative_to(RESOURCE_DIR))
+            rows.extend((name, row) for row in read_rows(name))
+    return rows
+
+
 @cache
 def gazetteer() -> Gazetteer:
     import ahocorasick
 
     orgs = []
-    for row in read_rows("organizations.csv"):
+    for name, row in gazetteer_rows():
         if row["type"] not in ORG_TYPES:
-            raise ValueError(f"organizations.csv: {row['org_id']} has unknown type {row['type']!r}")
+            raise ValueError(f"{name}: {row['org_id']} has unknown type {row['type']!r}")
         orgs.append(KnownOrg(
             org_id=row["org_id"], name=row["name"],
             aliases=tuple(a.strip() for a in row["aliases"].split("|") if a.strip()),

@@ -14,6 +14,11 @@ from newsprep.resources import read_rows
 PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 CITY_SUFFIX = re.compile(r"(?<=^[\u4e00-\u9fff]{2})(?:[\u4e00-\u9fff]{0,6}族)*自治州$|(市|地区|盟)$")
 MUNICIPALITIES = {"北京", "上海", "天津", "重庆"}
+# The 34 province-level units in the short form every table uses (GB/T 2260).
+PROVINCES = frozenset(
+    "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 "
+    "海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 台湾 香港 澳门".split()
+)
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,8 @@ def read_words(name: str) -> list[str]:
 def rules_fingerprint() -> str:
     """Hash of every resource file: a change to any rule or gazetteer invalidates cached articles."""
     digest = hashlib.sha256()
-    for path in sorted(RESOURCE_DIR.iterdir()):
+    for path in sorted(RESOURCE_DIR.rglob("*")):
         if path.is_file():
-            digest.update(path.name.encode())
+            digest.update(str(path.relative_to(RESOURCE_DIR)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
