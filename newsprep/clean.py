@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
+from newsprep.furniture import Furniture, read_furniture
 from newsprep.resources import read_rows
 
 BLOCK_TAGS = re.compile(
@@ -39,6 +40,7 @@ class CleanedText:
     script: str  # "simplified" or "traditional": the script of the original
     removed: list[tuple[str, str]] = field(default_factory=list)  # (marker_id, removed text)
     head_date_line: str | None = None  # a bare date line cut from the top of the story
+    furniture: Furniture = field(default_factory=Furniture)  # date and outlet the page states about itself
 
 
 def html_to_text(html: str) -> str:
@@ -164,6 +166,7 @@ def clean(body: str, is_html: bool) -> CleanedText:
     text = remove_pinyin_readings(text)
     text, script = to_simplified(text)
     lines = normalise_lines(text)
+    furniture = read_furniture(lines)
     lines, removed_head, head_date = cut_unrelated_head(lines)
     lines, removed = cut_boilerplate(lines)
-    return CleanedText("\n".join(lines), script, removed_head + removed, head_date)
+    return CleanedText("\n".join(lines), script, removed_head + removed, head_date, furniture)

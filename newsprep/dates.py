@@ -49,6 +49,18 @@ class PartialDate:
 
 
 UNKNOWN = PartialDate()
+EARLIEST_YEAR = 1949  # nothing in a news landscape of Chinese AI is dated before the PRC
+
+
+def valid_calendar_date(year: int, month: int, day: int) -> bool:
+    """A real calendar day in a plausible year (2024-02-30 and 2099-01-01 are not)."""
+    if not EARLIEST_YEAR <= year <= dt.date.today().year + 1:
+        return False
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from newsprep import money, places
 from newsprep.dates import PartialDate, find_dates
 from newsprep.events import PAIR_LINK, any_relation_cue, classify_sentence, relation_patterns
 from newsprep.nlp import tokenize
-from newsprep.orgs import OrgMention, find_org_mentions
+from newsprep.orgs import OrgMention, find_org_mentions, with_outlet
 from newsprep.people import find_people
 from newsprep.sentences import Sentence, split_sentences
 
@@ -125,13 +125,14 @@ class _EvidenceLog:
         return self._index[key]
 
 
-def extract(article_id: str, text: str, published: PartialDate) -> ArticleFacts:
+def extract(article_id: str, text: str, published: PartialDate, outlet: str | None = None) -> ArticleFacts:
+    """Facts of one cleaned article; `outlet` is the media outlet its page furniture names."""
     sentences = split_sentences(text)
     if not sentences:
         return ArticleFacts({}, [], [], [], [], [], [], [])
     log = _EvidenceLog(article_id, sentences)
     tokens = tokenize(text)
-    mentions = find_org_mentions(text, tokens)
+    mentions = with_outlet(find_org_mentions(text, tokens), text, outlet)
     orgs, key_of = _merge_orgs(mentions, log)
 
     people = [

@@ -449,3 +449,18 @@ def _without_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
         if clash is None or (clash.parent is not None and clash.parent.start == mention.start and clash.parent.end == mention.end):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
+
+
+def with_outlet(mentions: list[OrgMention], text: str, outlet: str | None) -> list[OrgMention]:
+    """The outlet the page's furniture names (来源：长沙晚报网) is a media organization, mentioned
+    where its name first stands in the text, unless a rule already found it there."""
+    if not outlet:
+        return mentions
+    start = text.find(outlet)
+    if start < 0 or any(m.start < start + len(outlet) and start < m.end for m in mentions):
+        return mentions
+    known = gazetteer().by_form.get(outlet)
+    mention = OrgMention(start, start + len(outlet), outlet, known.name if known else outlet,
+                         known.type if known else "media", "furniture:source", known,
+                         city=known.city if known else None, province=known.province if known else None)
+    return sorted([*mentions, mention], key=lambda m: m.start)

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Callable
 
@@ -17,14 +18,26 @@ from newsprep.extract import extract
 from newsprep.readers import RawDocument, iter_input_files, read_path
 from newsprep.resources import rules_fingerprint
 
-# Bump when code changes what an article turns into; resource changes are hashed in on their own.
-EXTRACTOR_REVISION = "3"
+# Bump when code changes what an article turns into. The package's code and its resources are
+# hashed in as well, so a forgotten bump never leaves stale cached extractions behind.
+EXTRACTOR_REVISION = "4"
 
 ProgressCallback = Callable[[int, int, str], None]
 
 
 def pipeline_version() -> str:
-    return f"{__version__}-{EXTRACTOR_REVISION}-{rules_fingerprint()}"
+    return f"{__version__}-{EXTRACTOR_REVISION}-{rules_fingerprint()}-{code_fingerprint()}"
+
+
+@cache
+def code_fingerprint() -> str:
+    """Hash of the package's Python files."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @dataclass
@@ -64,12 +77,16 @@ def process_document(raw: RawDocument) -> dict:
     text = cleaned.text
     if title and title not in text[: len(title) + 80]:
         text = f"{title}\n{text}"
+    furniture = cleaned.furniture
     published, published_from = parse_date_string(raw.date_raw), "metadata"
+    if published.precision == "unknown" and furniture.published_rule:
+        published, published_from = furniture.published, f"furniture:{furniture.published_rule}"
     if published.precision == "unknown":
         published, published_from = dateline_date(cleaned.text, cleaned.head_date_line), "dateline"
     if published.precision == "unknown":
         published_from = None
-    facts = extract(article_id, text, published)
+    outlet = furniture.outlet if furniture.outlet_is_media else None
+    facts = extract(article_id, text, published, outlet)
     return {
         "article_id": article_id,
         "source_path": raw.source_path,
@@ -78,7 +95,7 @@ def process_document(raw: RawDocument) -> dict:
         "published": asdict(published),
         "published_from": published_from,
         "url": raw.url,
-        "source": raw.source,
+        "source": raw.source or furniture.outlet,
         "encoding": raw.encoding,
         "script": cleaned.script,
         "categories": raw.categories,
