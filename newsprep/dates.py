@@ -114,6 +114,18 @@ def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMent
     return sorted(found, key=lambda m: m.start)
 
 
+def anchored(date: PartialDate, reference: PartialDate | None) -> PartialDate:
+    """A month-day without a year (7月10日) in a story of known date happened in the story's year,
+    or the year before when that month lies after the story's own month (a December event told in
+    January). Without a dated reference it stays without a year."""
+    if date.year or not date.month or not reference or not reference.year:
+        return date
+    year = reference.year
+    if reference.month and date.month > reference.month:
+        year -= 1
+    return PartialDate(year, date.month, date.day)
+
+
 def _resolve_relative(word: str, date: PartialDate, reference: PartialDate | None) -> PartialDate:
     ref_year = reference.year if reference else None
     if word in RELATIVE_YEAR_OFFSET:

@@ -8,7 +8,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from newsprep import money, places
-from newsprep.dates import PartialDate, find_dates
+from newsprep.dates import PartialDate, anchored, find_dates
 from newsprep.events import PAIR_LINK, any_relation_cue, classify_sentence, relation_patterns
 from newsprep.nlp import tokenize
 from newsprep.orgs import OrgMention, find_org_mentions, with_outlet
@@ -292,7 +292,7 @@ def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, token
     if not actors:
         return
     date_mentions = [d for d in find_dates(sentence.text, published) if not d.is_plan]
-    date = next((d.date for d in date_mentions if d.date.year or d.date.month), PartialDate())
+    date = anchored(next((d.date for d in date_mentions if d.date.year or d.date.month), PartialDate()), published)
     city, province, place_source = _event_place(sentence, tokens, actors, orgs)
     evidence_id = log.add(sentence.start, sentence.end, f"event:{trigger.trigger_id}")
     event_id = f"{article_id}:e{len(events)}"

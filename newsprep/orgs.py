@@ -30,25 +30,8 @@ SHORT_ALIAS_CHARS = 2
 LATIN = re.compile(r"[A-Za-z]")
 PUNCT_OR_SPACE = re.compile(r"^[\W_]+$")
 
-# Function words and verbs that end a name on its left, even where jieba tags them otherwise.
-LEFT_STOP_WORDS = frozenset(
-    "的 与 和 及 同 在 由 是 为 了 将 对 把 被 从 据 向 等 以及 并 而 也 还 都 又 其 该 此 这 那 各 每 "
-    "旗下 下属 位于 包括 作为 来自 依托 联合 携手 加入 入驻 落户 成立 揭牌 共建 组建 支持 推动 打造 "
-    "建设 牵头 发起 投资 领投 跟投 参投 获得 完成 宣布 表示 指出 认为 介绍 称 说 近日 日前 今年 去年 "
-    "助力 赋能 服务 运用 采用 使用 凭借 通过 围绕 面向 基于 关于 对于".split()
-)
-# Words jieba tags as verbs or time words that do occur inside names (先进计算…中心,
-# 机器学习研究中心, 发展局, 未来医院).
-NAME_INNER_WORDS = frozenset(
-    "计算 学习 发展 研究 管理 制造 设计 创新 开发 服务 交流 合成 控制 识别 感知 加工 检测 转化 孵化 "
-    "育种 制药 合作 协同 融合 驱动 投资 创业 教育 培训 监督 规划 建设 促进 推广 运营 治理 传播 未来".split()
-)
 TITLE_AFTER_ORG = ("院士", "外籍院士")
 NAME_TAGS_PREFIXES = ("n", "s", "a", "b", "j", "vn", "an", "eng", "g")
-# Nouns that may follow a company name without being part of it (深势科技团队, 晶泰科技公司).
-ORG_FOLLOWERS = frozenset("团队 公司 集团 旗下 官方 方面 负责人 相关负责人 股份".split())
-# Words right after a suffix that show it was not the end of a name: 大学生, 大学制度.
-NOT_NAME_FOLLOWERS = frozenset("制度 体系 模式 教育 生 生活 校园 毕业 排名 时代 精神 文化".split())
 # A unit under a parent of these types becomes its own organization (a lab's research centre);
 # units of companies (a corporate lab) and committees of anything stay part of their parent.
 NESTING_PARENT_TYPES = frozenset({"university", "research_institute", "lab", "hospital", "other"})
@@ -172,6 +155,12 @@ def role_words() -> frozenset[str]:
 
 
 @cache
+def name_words(role: str) -> frozenset[str]:
+    """A word list of resources/name_words.csv: left_stop, inner, follower, not_follower, descriptor."""
+    return frozenset(row["word"] for row in read_rows("name_words.csv") if row["role"] == role)
+
+
+@cache
 def generic_words() -> frozenset[str]:
     return frozenset(read_words("generic_name_words.txt"))
 
@@ -221,6 +210,8 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
             continue  # already a (longer or equal) known name
         if text.startswith(TITLE_AFTER_ORG, candidate.end):
             continue
+        if any(t.text in name_words("descriptor") for t in candidate.prefix_tokens):
+            continue  # 荷兰初创公司, 中科院数家研究所: a description of organizations, not a name
         if _is_quoted(text, candidate.start, candidate.end):
             continue  # “贝尔实验室”: a metaphor or a project, not an actor
         parent = _parent_of(candidate, found)
@@ -296,10 +287,10 @@ def _suffix_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
             continue
         suffix_start = token.end - len(suffix.suffix)
         following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-        if following in NOT_NAME_FOLLOWERS:
+        if following in name_words("not_follower"):
             continue
         if suffix.weak and (word_tags().get(following) or "").startswith(("n", "vn")) \
-                and following not in role_words() and following not in ORG_FOLLOWERS:
+                and following not in role_words() and following not in name_words("follower"):
             continue  # 科技发展, 生物医药: the suffix word is part of a longer phrase
         # the token holding the suffix's first character; everything left of the suffix is the prefix
         first = index
@@ -336,11 +327,11 @@ def _suffix_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
 
 
 def _is_name_like(word: str) -> bool:
-    if PUNCT_OR_SPACE.match(word) or word in LEFT_STOP_WORDS or word.isdigit():
+    if PUNCT_OR_SPACE.match(word) or word in name_words("left_stop") or word.isdigit():
         return False
     if LATIN.search(word) or word in gazetteer().by_form:
         return True
-    if word in NAME_INNER_WORDS:
+    if word in name_words("inner"):
         return True
     tag = word_tags().get(word)
     if tag is None:
@@ -369,7 +360,7 @@ def _index_of(prefix_tokens: list[Token], start: int) -> int:
 def _may_stand_in_a_legal_name(word: str) -> bool:
     """Inside a registered company name any word may stand (演绎, 求索) but punctuation and
     function words still end it."""
-    return not (PUNCT_OR_SPACE.match(word) or word in LEFT_STOP_WORDS or word.isdigit()
+    return not (PUNCT_OR_SPACE.match(word) or word in name_words("left_stop") or word.isdigit()
                 or (word_tags().get(word) or "").startswith(("p", "c", "u", "r", "d", "m", "t")))
 
 
@@ -386,7 +377,7 @@ def _has_proper_word(prefix_tokens: list[Token], places_count: bool = True) -> b
     # characters in a row are a rare proper noun
     for first, second in zip(prefix_tokens, prefix_tokens[1:]):
         if len(first.text) == len(second.text) == 1 and _is_cjk(first.text + second.text) \
-                and first.text not in LEFT_STOP_WORDS and second.text not in LEFT_STOP_WORDS:
+                and first.text not in name_words("left_stop") and second.text not in name_words("left_stop"):
             return True
     for token in prefix_tokens:
         word = token.text
