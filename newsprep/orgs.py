@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from newsprep import places
+from newsprep.government import generated_bodies
 from newsprep.nlp import Token, word_tags
 from newsprep.resources import RESOURCE_DIR, read_rows, read_words
 
@@ -59,7 +60,7 @@ class KnownOrg:
 
 @dataclass
 class Gazetteer:
-    orgs: list[KnownOrg]
+    orgs: list[KnownOrg]  # hand-compiled rows (the generated government bodies are only matched)
     by_form: dict[str, KnownOrg]
     automaton: object  # ahocorasick.Automaton over every surface form
 
@@ -92,8 +93,11 @@ def gazetteer() -> Gazetteer:
             english=row["english"] or None, type=row["type"], city=row["city"] or None,
             province=row["province"] or None, source=row["source"],
         ))
+    generated = [KnownOrg(b.org_id, b.name, b.aliases, None, b.type, b.city, b.province, b.source)
+                 for b in generated_bodies()]
     by_form: dict[str, KnownOrg] = {}
-    for org in orgs:  # a form claimed by two rows keeps the first (the row order is the tie-break)
+    # a form claimed by two rows keeps the first: hand-compiled rows (in file order) before generated ones
+    for org in [*orgs, *generated]:
         for form in org.surface_forms:
             by_form.setdefault(form, org)
             if " " in form:  # MIT 科技评论 is also written MIT科技评论
@@ -152,6 +156,15 @@ def evaluative_words() -> frozenset[str]:
 def role_words() -> frozenset[str]:
     """Titles that may follow an organization's name (深势科技创始人): not part of the name."""
     return frozenset(row["role"] for row in read_rows("person_roles.csv"))
+
+
+@cache
+def foreign_places() -> tuple[str, ...]:
+    return tuple(sorted(read_words("foreign_places.txt"), key=len, reverse=True))
+
+
+def _after_foreign_place(text: str, start: int) -> bool:
+    return text[max(0, start - 5):start].endswith(foreign_places())
 
 
 @cache
@@ -272,6 +285,10 @@ def _gazetteer_mentions(text: str, token_starts: set[int], token_ends: set[int])
         if text.startswith(TITLE_AFTER_ORG, end):
             continue  # 中国科学院院士 is a person's title, not a mention of the academy
         org = gaz.by_form[form]
+        if form.endswith("部") and text.startswith("门", end):
+            continue  # 教育部门, 财政部门: "the education authorities", not the ministry
+        if org.type == "government" and _after_foreign_place(text, start):
+            continue  # 美国商务部 is not China's 商务部
         mentions.append(OrgMention(start, end, form, org.name, org.type, f"gazetteer:{org.org_id}", org, None,
                                    org.city, org.province))
         cursor = end

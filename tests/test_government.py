@@ -1,0 +1,33 @@
+"""Government and Party bodies generated from the department table, and the matches they must not make."""
+
+import pytest
+
+from newsprep.nlp import tokenize
+from newsprep.orgs import find_org_mentions
+
+
+def orgs_in(text):
+    return [(m.surface, m.name, m.type, m.province) for m in find_org_mentions(text, tokenize(text))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("湖北省科技厅发布通知。", [("湖北省科技厅", "湖北省科学技术厅", "government", "湖北")]),
+    ("鄂州市委人才办负责人介绍。", [("鄂州市委人才办", "中共鄂州市委人才工作领导小组办公室", "government", "湖北")]),
+    ("河南省人民政府办公厅印发方案。", [("河南省人民政府办公厅", "河南省人民政府办公厅", "government", "河南")]),
+    ("中共山东省委网络安全和信息化委员会办公室参与起草。",
+     [("中共山东省委网络安全和信息化委员会办公室", "中共山东省委网络安全和信息化委员会办公室", "government", "山东")]),
+    ("广西壮族自治区党委组织部召开会议。",
+     [("广西壮族自治区党委组织部", "中共广西壮族自治区委组织部", "government", "广西")]),
+    ("重庆市人民政府与北京大学签约。", [("重庆市人民政府", "重庆市人民政府", "government", "重庆"),
+                                       ("北京大学", "北京大学", "university", "北京")]),
+])
+def test_local_bodies_are_found_with_their_province(sentence, expected):
+    assert orgs_in(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "教育部门和财政部门要加强协作。",  # "the authorities", not the ministries
+    "美国商务部将多家企业列入实体清单。",  # another country's ministry
+])
+def test_no_chinese_ministry_where_the_text_means_something_else(sentence):
+    assert [name for _, name, _, _ in orgs_in(sentence) if name in ("教育部", "财政部", "商务部", "中华人民共和国商务部")] == []
