@@ -289,10 +289,27 @@ def _gazetteer_mentions(text: str, token_starts: set[int], token_ends: set[int])
             continue  # 教育部门, 财政部门: "the education authorities", not the ministry
         if org.type == "government" and _after_foreign_place(text, start):
             continue  # 美国商务部 is not China's 商务部
-        mentions.append(OrgMention(start, end, form, org.name, org.type, f"gazetteer:{org.org_id}", org, None,
+        parent = _known_parent(form, org, start)
+        if parent is not None:
+            mentions.append(parent)
+        mentions.append(OrgMention(start, end, form, org.name, org.type, f"gazetteer:{org.org_id}", org, parent,
                                    org.city, org.province))
         cursor = end
     return mentions
+
+
+def _known_parent(form: str, org: KnownOrg, start: int) -> OrgMention | None:
+    """A known organization whose name opens a known unit's name (中国科学院 in 中国科学院成都分院,
+    北京大学 in 北京大学第三医院): the parent is mentioned too, and the unit is part of it."""
+    gaz = gazetteer()
+    for length in range(len(form) - 2, 1, -1):
+        parent = gaz.by_form.get(form[:length])
+        if parent is not None and parent.org_id != org.org_id:
+            if parent.type not in NESTING_PARENT_TYPES or org.type not in NESTING_UNIT_TYPES:
+                return None
+            return OrgMention(start, start + length, form[:length], parent.name, parent.type,
+                              f"gazetteer:{parent.org_id}", parent, None, parent.city, parent.province)
+    return None
 
 
 def _suffix_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:

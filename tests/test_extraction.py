@@ -157,8 +157,10 @@ def relations_of(text):
      [("北京大学", "国际科学智能联盟", "member"), ("清华大学", "国际科学智能联盟", "member")]),
     ("之江实验室与阿里巴巴签署战略合作协议。", [("之江实验室", "阿里巴巴", "partnership")]),
     ("北京大学人工智能研究院发布报告。", [("北京大学人工智能研究院", "北京大学", "part_of")]),
-    # a product used inside a company's own phone is not a customer relation of the next name
-    ("寒武纪为这款手机所使用的芯片贡献了处理单元，该芯片基于中国科学院计算技术研究所的成果。", []),
+    # a product used inside a company's own phone is not a customer relation of the next name;
+    # a known institute named after its known academy is part of it
+    ("寒武纪为这款手机所使用的芯片贡献了处理单元，该芯片基于中国科学院计算技术研究所的成果。",
+     [("中国科学院计算技术研究所", "中国科学院", "part_of")]),
 ])
 def test_relations(text, expected):
     assert relations_of(text) == expected
