@@ -7,6 +7,7 @@ import itertools
 import re
 from dataclasses import asdict, dataclass, field
 
+from newsprep import funding as funding_rules
 from newsprep import money, places
 from newsprep.dates import PartialDate, anchored, find_dates
 from newsprep.events import PAIR_LINK, any_relation_cue, classify_sentence, relation_patterns
@@ -176,6 +177,8 @@ def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, token
                     events, funding, relations, mention_list):
     _pattern_relations(sentence, in_sentence, key_of, orgs, log, relations)
     _member_relations(sentence, in_sentence, key_of, orgs, mention_list, log, relations)
+    rounds_here = _funding_facts(article_id, text, sentence, key_of, orgs, published, log, events, funding,
+                                 relations, mention_list)
     keys = list(dict.fromkeys(key_of[id(m)] for m in in_sentence))
     actors = [k for k in keys if orgs[k].type != MEDIA]
     trigger = classify_sentence(sentence.text)
@@ -193,32 +196,9 @@ def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, token
     event_id = f"{article_id}:e{len(events)}"
     roles = {k: "participant" for k in actors}
 
-    if trigger.event_type == "funding":
-        round_info = money.funding_amount_in(sentence.text)
-        if round_info is None and ROUND_ANAPHOR.search(sentence.text):
-            return  # 此轮融资投资人包括…: more about a round already recorded (its investors are read there)
-        if round_info is not None:
-            amount, round_name = round_info
-            spans = {}
-            for m in (m for m in mention_list if m.start >= sentence.start):
-                spans.setdefault(key_of[id(m)], []).append((m.start, m.end))
-            investor_keys = _investors(sentence, log, orgs, spans, text)
-            recipient = next((k for k in actors if k not in dict(investor_keys) and orgs[k].type != "investor"), None)
-            year = date.year or published.year
-            funding.append(Funding(
-                f"{article_id}:f{len(funding)}", recipient,
-                amount.text if amount else None, amount.currency if amount else None,
-                amount.value_min if amount else None, amount.value_max if amount else None,
-                money.to_cny(amount.value_min, amount.currency, year) if amount else None,
-                money.to_cny(amount.value_max, amount.currency, year) if amount else None,
-                amount.qualifier if amount else None, round_name, date, investor_keys, evidence_id,
-            ))
-            if recipient:
-                roles[recipient] = "recipient"
-                for key, is_lead in investor_keys:
-                    roles[key] = "lead_investor" if is_lead else "investor"
-                    relations.append(Relation(key, recipient, "investment", evidence_id))
-    elif trigger.event_type == "partnership":
+    if trigger.event_type == "funding" and (rounds_here or ROUND_ANAPHOR.search(sentence.text)):
+        return  # the rounds were recorded above; 此轮融资投资人包括… adds to one already recorded
+    if trigger.event_type == "partnership":
         # partners joined by 与/和; failing that, the sentence's subject (its first actor) with each
         # other actor, never every pair (co-listed clients are not each other's partners)
         for a, b in _linked_pairs(text, in_sentence, key_of) or [(actors[0], other) for other in actors[1:4]]:
@@ -229,36 +209,120 @@ def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, token
         relations.append(Relation(a, b, "co_mention", evidence_id))
 
 
-def _investors(sentence, log, orgs, mentions_by_key, text) -> list[tuple[str, bool]]:
-    """Investors listed in this sentence or the next two (此轮融资投资人包括 A，B，C等): every
-    organization mentioned inside the list, and Latin names there that no rule knew."""
+RECIPIENT_EXCLUDED_TYPES = frozenset({"investor", "media", "government"})
+
+
+def _funding_facts(article_id, text, sentence, key_of, orgs, published, log, events, funding, relations,
+                   mention_list) -> int:
+    """Rounds reported by this sentence (funding.round_clauses), each with its recipient, amount,
+    investors, a funding event and investment relations. Returns how many were recorded."""
+    clauses = funding_rules.round_clauses(sentence.text)
+    if not clauses:
+        return 0
+    in_sentence = [m for m in mention_list if sentence.start <= m.start < sentence.end]
+    dates = [d for d in find_dates(sentence.text, published) if not d.is_plan]
+    date = anchored(next((d.date for d in dates if d.date.year or d.date.month), PartialDate()), published)
+    year = date.year or published.year
+    recorded = 0
+    for index, clause in enumerate(clauses):
+        recipient = _recipient(clause, sentence, in_sentence, key_of, orgs, mention_list, log,
+                               [f.recipient for f in funding])
+        if recipient is None:
+            continue
+        # investors: lists from this clause up to the next round's clause, and (for the sentence's
+        # last round) the next two sentences, which often say who invested (本轮融资由…领投)
+        until = sentence.start + (clauses[index + 1].start if index + 1 < len(clauses) else len(sentence.text))
+        following = 2 if index + 1 == len(clauses) else 0
+        investors = _investors(text, sentence, sentence.start + clause.start, until, following, key_of, orgs,
+                               mention_list, log)
+        investors = [(k, lead) for k, lead in investors if k != recipient]
+        amount = clause.amount
+        evidence_id = log.add(sentence.start, sentence.end, f"funding:{clause.cue_id}")
+        funding.append(Funding(
+            f"{article_id}:f{len(funding)}", recipient,
+            amount.text if amount else None, amount.currency if amount else None,
+            amount.value_min if amount else None, amount.value_max if amount else None,
+            money.to_cny(amount.value_min, amount.currency, year) if amount else None,
+            money.to_cny(amount.value_max, amount.currency, year) if amount else None,
+            amount.qualifier if amount else None, clause.round or None, date, investors, evidence_id,
+        ))
+        roles = {recipient: "recipient"}
+        for key, is_lead in investors:
+            roles[key] = "lead_investor" if is_lead else "investor"
+            relations.append(Relation(key, recipient, "investment", evidence_id))
+        place = orgs[recipient]
+        events.append(Event(f"{article_id}:e{len(events)}", "funding", date, place.city, place.province,
+                            "participant" if place.province else None, list(roles.items()), evidence_id,
+                            f"funding:{clause.cue_id}"))
+        recorded += 1
+    return recorded
+
+
+def _recipient(clause, sentence, in_sentence, key_of, orgs, mention_list, log, earlier_recipients) -> str | None:
+    """Who raised the round: the organization standing as the subject of the clause's verb, the
+    company a pronoun there refers to (公司完成…), or a name-like subject no rule knew."""
+    if clause.subject is None:
+        candidates = [m for m in in_sentence if sentence.start + clause.start <= m.start < sentence.start + clause.end]
+    else:
+        s_start, s_end = sentence.start + clause.subject[0], sentence.start + clause.subject[1]
+        candidates = [m for m in in_sentence if s_start <= m.start and m.end <= s_end]
+    listed = [(sentence.start + a, sentence.start + b) for a, b, _ in funding_rules.investor_lists(sentence.text)]
+    candidates = [m for m in candidates if orgs[key_of[id(m)]].type not in RECIPIENT_EXCLUDED_TYPES
+                  and not any(a <= m.start and m.end <= b for a, b in listed)]
+    if candidates:
+        return key_of[id(candidates[-1] if clause.subject else candidates[0])]
+    if clause.subject is None:
+        # 天使+轮由蔚来资本领投: a tranche of the round told just before, by the same company
+        return earlier_recipients[-1] if earlier_recipients and clause.round is not None else None
+    phrase = sentence.text[clause.subject[0]:clause.subject[1]]
+    if phrase.strip().lstrip("该这家其").startswith(("公司", "企业")) or phrase.strip() == "其":
+        earlier = [key_of[id(m)] for m in mention_list if m.end <= s_start and orgs[key_of[id(m)]].type == "company"]
+        return earlier[-1] if earlier else None
+    name = funding_rules.subject_name(phrase)
+    if name is None or any(m.start < s_end and s_start < m.end for m in in_sentence):
+        return None
+    at = s_start + phrase.find(name)
+    return _add_found_org(name, at, "company", "name_rule:funding_subject", orgs, log)
+
+
+def _investors(text, sentence, start, until, following, key_of, orgs, mention_list, log) -> list[tuple[str, bool]]:
+    """Investors listed between `start` and `until` in this sentence, and in the next `following`
+    sentences: every organization mentioned in a list, and list items that look like names."""
     result: dict[str, bool] = {}
-    for s in (x for x in log.sentences if sentence.index <= x.index <= sentence.index + 2):
-        for start, end, is_lead in money.investor_spans(s.text):
-            start, end = s.start + start, s.start + end
-            covered = []
-            for key, spans in mentions_by_key.items():
-                for a, b in spans:
-                    if start <= a and b <= end:
-                        result.setdefault(key, is_lead)
-                        covered.append((a, b))
-            for offset, name in money.latin_names(text[start:end]):
-                at = start + offset
-                if not any(a <= at < b for a, b in covered):
-                    result.setdefault(_add_listed_org(name, at, orgs, s, log), is_lead)
+    for s in (x for x in log.sentences if sentence.index <= x.index <= sentence.index + following):
+        if s.index > sentence.index and funding_rules.reports_a_new_round(s.text):
+            break  # the next sentence reports a round of its own
+        for list_start, list_end, is_lead in funding_rules.investor_lists(s.text):
+            list_start, list_end = s.start + list_start, s.start + list_end
+            if s.index == sentence.index and not (start <= list_start and list_end <= until):
+                continue
+            in_list = [m for m in mention_list if list_start <= m.start and m.end <= list_end]
+            for item_start, item_end in funding_rules.list_items(s.text, list_start - s.start, list_end - s.start):
+                item_start, item_end = s.start + item_start, s.start + item_end
+                named = [m for m in in_list if m.start < item_end and item_start < m.end]
+                if named:
+                    for m in named:
+                        if orgs[key_of[id(m)]].type != MEDIA:
+                            result.setdefault(key_of[id(m)], is_lead)
+                    continue
+                item = text[item_start:item_end]
+                if funding_rules.looks_like_investor(item):
+                    result.setdefault(_add_found_org(item, item_start, "investor", "name_rule:investor_list", orgs, log),
+                                      is_lead)
     return list(result.items())
 
 
-def _add_listed_org(name, start, orgs, sentence, log) -> str:
-    """A Latin name in an investor list (Evergreen Scitech Delta) is an investor the gazetteer lacks."""
+def _add_found_org(name, start, org_type, rule_id, orgs, log) -> str:
+    """An organization that no name rule knew, found by the part it plays (the subject of a round,
+    an item of an investor list)."""
     from newsprep.orgs import unknown_org_id
 
     key = unknown_org_id(name)
-    org = orgs.setdefault(key, Org(key, name, "investor", None, None, name, False))
-    evidence_id = log.add(start, start + len(name), "name_rule:investor_list")
+    org = orgs.setdefault(key, Org(key, name, org_type, None, None, name if name.isascii() else None, False))
+    evidence_id = log.add(start, start + len(name), rule_id)
     if not any(m["start"] == start for m in org.mentions):
         org.mentions.append({"surface": name, "start": start, "end": start + len(name),
-                             "sentence_index": sentence.index, "rule_id": "name_rule:investor_list",
+                             "sentence_index": log.sentence_of(start).index, "rule_id": rule_id,
                              "evidence_id": evidence_id})
     return key
 

@@ -235,7 +235,7 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
                 # 北京演绎科技 + 有限公司 is one company's full legal name, not a unit of it
                 found.remove(parent)
                 parent = None
-            elif parent.type == "company" and candidate.suffix.type == "company":
+            elif parent.type == "company" and candidate.suffix.type in ("company", "investor"):
                 # 华为数字技术有限公司: a subsidiary is a company of its own; the parent's name is
                 # part of it, not a separate mention
                 found.remove(parent)
@@ -255,6 +255,7 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
         if parent is not None:
             accepted_units[text[parent.end:candidate.end]] = mention
         found.append(mention)
+    found = _latin_appositions(text, found)
     # A unit first named with its parent may be named alone later: 先进计算前沿研究中心.
     for candidate in generic_rejects:
         surface = text[candidate.start:candidate.end]
@@ -296,6 +297,27 @@ def _gazetteer_mentions(text: str, token_starts: set[int], token_ends: set[int])
                                    org.city, org.province))
         cursor = end
     return mentions
+
+
+LATIN_NAME_AFTER = re.compile(r"[A-Z][A-Za-z0-9&.'\-]*(?:\s[A-Z][A-Za-z0-9&.'\-]*){0,3}")
+APPOSITION_KINDS = {"company": "company", "investor": "investor", "lab": "lab", "research_institute": "research_institute",
+                    "university": "university"}
+
+
+def _latin_appositions(text: str, found: list[OrgMention]) -> list[OrgMention]:
+    """荷兰量子计算公司Qblox, AI制药企业Xaira Therapeutics: a description ending in a kind of
+    organization, then a Latin name. The name is the organization; the description is not."""
+    result = []
+    for mention in found:
+        after = LATIN_NAME_AFTER.match(text, mention.end)
+        if mention.known is None and mention.parent is None and after and len(after.group()) >= 3 \
+                and mention.type in APPOSITION_KINDS:
+            name = after.group().strip()
+            result.append(OrgMention(after.start(), after.start() + len(name), name, name, mention.type,
+                                     "name_rule:latin_apposition"))
+            continue
+        result.append(mention)
+    return result
 
 
 def _known_parent(form: str, org: KnownOrg, start: int) -> OrgMention | None:

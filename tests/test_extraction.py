@@ -8,7 +8,8 @@ import pytest
 
 from newsprep.dates import PartialDate
 from newsprep.extract import extract
-from newsprep.money import find_amounts, funding_amount_in
+from newsprep.funding import round_clauses
+from newsprep.money import find_amounts
 from newsprep.nlp import tokenize
 from newsprep.orgs import find_org_mentions
 
@@ -78,12 +79,12 @@ def test_amounts(text, expected):
     "公司去年营收达3亿元。",
 ])
 def test_money_that_is_not_a_round(sentence):
-    assert funding_amount_in(sentence) is None
+    assert round_clauses(sentence) == []
 
 
 def test_a_valuation_inside_a_funding_sentence_is_not_the_amount():
-    amount, round_name = funding_amount_in("公司完成B轮融资，估值达100亿元。")
-    assert amount is None and round_name == "B"
+    [clause] = round_clauses("公司完成B轮融资，估值达100亿元。")
+    assert clause.amount is None and clause.round == "B"
 
 
 def facts_of(text, published=PartialDate()):

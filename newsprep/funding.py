@@ -1,0 +1,245 @@
+"""Funding rounds: which organization raised money, how much, in which round, from whom.
+
+Read clause by clause (a sentence often reports several rounds: 燧原科技完成D轮融资，沐曦获策略投资).
+A clause is a round when it holds a funding cue (resources/funding_cues.csv) and a round name, an
+amount that no trap rules out (resources/money_traps.csv), or a subject that completed a round
+(X完成新一轮融资). The recipient is the subject of the clause's verb (完成, 获得 …): an organization
+mention there, or failing that a name-like phrase standing alone as the subject, which is how
+brand names no rule knows (昉擎科技, 逻辑比特) are found. Investors come from the lists around the
+round (由A、B联合领投，C、D跟投；投资方包括…): every organization mentioned in them, and the list
+items that look like names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsprep.money import Amount, find_amounts
+from newsprep.resources import read_rows
+
+ROUND = re.compile(
+    r"(?P<round>天使\+{0,2}|种子|Pre-?A\+{0,2}|Pre-?B\+?|Pre-?C|A\d?\+{0,2}|B\d?\+{0,2}|C\d?\+{0,2}|D\d?\+?|E\d?\+?|F\d?|G|"
+    r"Pre-?IPO|战略|策略|新一|首|新)\s*轮",
+    re.I,
+)
+INVESTOR_OF_ROUND = re.compile(r"(?:的)?(?:投资机构|投资方|投资人|股东)")  # 天使轮投资机构: who invested before, not a tranche
+STRATEGIC = re.compile(r"(?:战略|策略)投资|(?:战略|策略)融资")
+ROUND_NAMES = {"种子": "Seed", "天使": "Angel", "战略": "Strategic", "策略": "Strategic"}
+UNNAMED_ROUNDS = ("新一", "首", "新")  # 新一轮融资: a round is reported, its name is not
+CLAUSE = re.compile(r"[^，,；;。！？!?]+")
+SUBJECT_VERB = re.compile(r"(?:宣布|正式|已经|已|成功|再次|又|近日|日前|今日|刚刚)*(?:完成|获得|获|斩获|拿下|迎来|落定|敲定|宣布)(?:了)?")
+ANNOUNCER = re.compile(r"^\s*(?P<who>.{2,16}?)(?:近日|日前|今日|今天|正式)?(?:宣布|表示|称|透露|官宣)$")
+ANAPHORIC_SUBJECTS = frozenset("公司 该公司 这家公司 其 企业 该企业 这家企业 初创公司 平台".split())
+SUBJECT_NOISE = re.compile(r"^(?:据悉|据了解|另外|此外|同时|其中|目前|近日|日前|今日|今年|去年|\d{4}年|\d{1,2}月\d{1,2}日|"
+                           r"\d{1,2}月|上午|下午|晚间|消息|宣布|报道|显示|透露|称)+")
+SUBJECT_TRAILING_NOISE = re.compile(r"(?:近日|日前|今日|今天|此前|目前|已经|已|也|还|又|再次|正式|成功)+$")
+APPOSITION = re.compile(r"(?:公司|企业|初创|独角兽|厂商|药企|创企|平台)(?P<name>[A-Za-z][A-Za-z0-9 .&\-]{1,30}|[\u4e00-\u9fff]{2,8})$")
+NAME_LIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·.\- ]{1,39}$")
+MAX_SUBJECT_CHARS = 16
+
+INVESTOR_LISTS = (
+    (re.compile(r"由(?P<list>[^，,。；;]+?)(?:共同|联合)?领投"), True),
+    (re.compile(r"(?:获得|获|接受|迎来)(?P<list>[^，,。；;]+?)(?:共同|联合)?领投"), True),
+    (re.compile(r"(?P<list>[^，,。；;由]+?)(?:共同|联合)?领投"), True),
+    (re.compile(r"(?:投资人|投资方|投资机构|参投方|参投机构|投资者|股东方?|机构)(?:包括|为|有|是|分别为)[:：]?(?P<list>[^。；;]+)"), False),
+    (re.compile(r"(?P<list>[^，,。；;由]+?)(?:等)?(?:机构)?(?:跟投|参投|参与投资|追加投资|持续加码|继续加码|跟进)"), False),
+    (re.compile(r"获(?:得)?(?P<list>[^，,。；;\d]{2,40}?)(?:的)?(?:战略|策略)?投资"), False),
+)
+GLOSS = re.compile(r"[(（][^)）]*[)）]")  # 世界基金(World Fund): the gloss is not part of the item
+LIST_SEPARATORS = re.compile(r"[、，,/／]|以及|和|及|与")
+ITEM_NOISE = re.compile(r"^(?:由|老股东|新股东|股东|包括|机构|以及|及|和|本轮|此轮|该轮|融资)+|"
+                        r"^.{0,8}?(?:投资机构|投资方|投资人|老股东|股东)|"  # 天使轮投资机构地平线投资 → 地平线投资
+                        r"(?:等机构|等投资方|等|共同|联合|持续|继续|分别|旗下|担任|参与)+$")
+NOT_INVESTOR_ITEMS = re.compile(r"团队|股东|机构$|资本方|多家|知名|产业资本|个人|天使投资人|创始人|亿|万|元")
+
+
+@dataclass(frozen=True)
+class Cue:
+    cue_id: str
+    kind: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Trap:
+    trap_id: str
+    where: str
+    pattern: re.Pattern
+
+
+@cache
+def funding_cues() -> tuple[Cue, ...]:
+    return tuple(Cue(r["cue_id"], r["kind"], re.compile(r["pattern"])) for r in read_rows("funding_cues.csv"))
+
+
+@cache
+def any_funding_cue() -> re.Pattern:
+    return re.compile("|".join(f"(?:{c.pattern.pattern})" for c in funding_cues()))
+
+
+@cache
+def money_traps() -> tuple[Trap, ...]:
+    return tuple(Trap(r["trap_id"], r["where"], re.compile(r["pattern"])) for r in read_rows("money_traps.csv"))
+
+
+@dataclass(frozen=True)
+class RoundClause:
+    """One round reported by one clause; offsets are into the sentence."""
+
+    start: int
+    end: int
+    amount: Amount | None
+    round: str | None
+    subject: tuple[int, int] | None  # where the clause's subject stands (before its verb)
+    cue_id: str
+
+
+def reports_a_new_round(sentence: str) -> bool:
+    """Whether a sentence reports a round of its own (a subject or an amount), rather than adding
+    investors or tranches to one already told."""
+    return any(c.subject is not None or c.amount is not None for c in round_clauses(sentence))
+
+
+def round_clauses(sentence: str) -> list[RoundClause]:
+    """Every clause of a sentence that reports a round raised."""
+    if not any_funding_cue().search(sentence):
+        return []
+    found = []
+    clauses = list(CLAUSE.finditer(sentence))
+    for index, clause in enumerate(clauses):
+        text = clause.group()
+        cue = next((c for c in funding_cues() if c.pattern.search(text)), None)
+        if cue is None or cue.kind in ("lead", "follow") and not ROUND.search(text):
+            continue  # an investor's part alone (B、C跟投) belongs to the round before it
+        if any(t.where == "clause" and t.pattern.search(text) for t in money_traps()):
+            continue
+        round_name = _round_name(text, cue)
+        amount = _round_amount(text)
+        subject = _subject_span(text)
+        if round_name is None and amount is None and (subject is None or cue.kind != "raise"):
+            continue
+        if subject is None and index > 0:  # 晶泰科技宣布，已完成C轮融资: the subject stands in the clause before
+            announcer = ANNOUNCER.match(clauses[index - 1].group())
+            if announcer:
+                subject = (clauses[index - 1].start(), clauses[index - 1].start() + announcer.end("who"))
+        else:
+            subject = (clause.start() + subject[0], clause.start() + subject[1]) if subject else None
+        amount = _shifted(amount, clause.start())
+        found.append(RoundClause(clause.start(), clause.end(), amount, round_name, subject, cue.cue_id))
+    return found
+
+
+def _round_name(clause: str, cue: Cue) -> str | None:
+    if cue.kind == "placement":
+        return "Placement"
+    if cue.kind == "ipo":
+        return "IPO"
+    match = next((m for m in ROUND.finditer(clause) if not INVESTOR_OF_ROUND.match(clause, m.end())), None)
+    if match:
+        raw = match.group("round").replace(" ", "")
+        if raw in UNNAMED_ROUNDS:
+            return ""
+        base = raw.rstrip("+")
+        if base in ROUND_NAMES:
+            return ROUND_NAMES[base] + raw[len(base):]
+        return raw.upper().replace("PRE", "Pre")
+    if STRATEGIC.search(clause):
+        return "Strategic"
+    return None
+
+
+def _round_amount(clause: str) -> Amount | None:
+    """The first amount of the clause that no trap rules out; an amount glossed in another currency
+    (3亿美元（约合人民币20亿元）) keeps its own currency."""
+    for amount in find_amounts(clause):
+        before = clause[max(0, amount.start - 10):amount.start]
+        after = clause[amount.end:amount.end + 6]
+        if any(t.where == "before" and t.pattern.search(before) for t in money_traps()):
+            continue
+        if any(t.where == "after" and t.pattern.search(after) for t in money_traps()):
+            continue
+        return amount
+    return None
+
+
+def _shifted(amount: Amount | None, offset: int) -> Amount | None:
+    if amount is None:
+        return None
+    return Amount(amount.start + offset, amount.end + offset, amount.text, amount.value_min, amount.value_max,
+                  amount.currency, amount.qualifier)
+
+
+def _subject_span(clause: str) -> tuple[int, int] | None:
+    """Where the subject of the clause's verb stands: X in X宣布完成B轮融资, X获得Y投资."""
+    verb = SUBJECT_VERB.search(clause)
+    if verb is None or verb.start() == 0:
+        return None
+    return 0, verb.start()
+
+
+NOT_IN_A_SUBJECT_NAME = re.compile(r"[在有共了的是为将已把被从向对等\d]|赛道|领域|行业|市场|企业|公司|平台|项目|团队|机构")
+NAME_TAGS = ("nr", "nt", "nz", "ns", "eng")
+
+
+def subject_name(phrase: str) -> str | None:
+    """A phrase standing alone as the subject of a funding verb, when it looks like a name: no
+    date or time words, no pronoun (公司, 其), no function word or digit, not an everyday word
+    (相继, 比如), short, and made of name characters only."""
+    from newsprep.nlp import word_tags
+
+    phrase = SUBJECT_NOISE.sub("", phrase.strip()).strip()
+    phrase = SUBJECT_TRAILING_NOISE.sub("", phrase).strip()
+    apposition = APPOSITION.search(phrase)
+    if apposition:  # 超导量子计算公司IQM, 蛋白质公司EvolutionaryScale: the name after the kind
+        phrase = apposition.group("name").strip()
+    if not phrase or phrase in ANAPHORIC_SUBJECTS or not 2 <= len(phrase) <= MAX_SUBJECT_CHARS:
+        return None
+    if not NAME_LIKE.match(phrase) or (not phrase.isascii() and NOT_IN_A_SUBJECT_NAME.search(phrase)):
+        return None
+    tag = word_tags().get(phrase)
+    if tag is not None and not tag.startswith(NAME_TAGS):
+        return None
+    return phrase
+
+
+def investor_lists(sentence: str) -> list[tuple[int, int, bool]]:
+    """Where a sentence lists investors: (start, end, is_lead) offsets into the sentence."""
+    spans = []
+    for pattern, lead in INVESTOR_LISTS:
+        for match in pattern.finditer(sentence):
+            start, end = match.start("list"), match.end("list")
+            if not any(s < end and start < e for s, e, _ in spans):
+                spans.append((start, end, lead))
+    return spans
+
+
+def list_items(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of an investor list (A、B和C等): offsets of each item's name, noise trimmed."""
+    items = []
+    position = start
+    for piece in LIST_SEPARATORS.split(sentence[start:end]) + [""]:
+        if piece:
+            at = sentence.find(piece, position, end)
+            trimmed = ITEM_NOISE.sub("", GLOSS.sub("", piece).strip())
+            if trimmed:
+                offset = at + piece.find(trimmed)
+                items.append((offset, offset + len(trimmed)))
+            position = at + len(piece)
+    return items
+
+
+NOT_NAME_TAGS = ("d", "a", "p", "c", "u", "r", "m", "q", "t", "f")
+
+
+def looks_like_investor(item: str) -> bool:
+    """A list item that is a name: name characters only, not a description (团队, 多家机构), and no
+    adverb, adjective or function word inside (颇为豪华)."""
+    from newsprep.nlp import tokenize, word_tags
+
+    if not NAME_LIKE.match(item) or not 2 <= len(item) <= (40 if item.isascii() else 20) or NOT_INVESTOR_ITEMS.search(item):
+        return False
+    tags = word_tags()
+    return not any((tags.get(t.text) or "n").startswith(NOT_NAME_TAGS) and tags.get(t.text) != "nz"
+                   for t in tokenize(item) if not t.text.isascii())

@@ -1,0 +1,61 @@
+"""Funding rounds: what is a round, who raised it, from whom — and money that is not a round."""
+
+import pytest
+
+from newsprep.dates import PartialDate
+from newsprep.extract import extract
+from newsprep.funding import round_clauses, subject_name
+
+
+def rounds_of(text, published=PartialDate(2024, 6, 1)):
+    facts = extract("t", text, published)
+    name = {k: o.name for k, o in facts.orgs.items()}
+    return [(name.get(f.recipient), f.round, f.amount_cny_min, f.currency, [name[k] for k, _ in f.investors])
+            for f in facts.funding]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a brand name no gazetteer row knows, found as the subject of the round
+    ("星衍智算宣布完成数千万元Pre-A轮融资，由蓝湖资本领投，青禾创投、老股东北辰基金跟投。",
+     [("星衍智算", "Pre-A", 10000000.0, "CNY", ["蓝湖资本", "青禾创投", "北辰基金"])]),
+    # the currency is the amount's own, even with 多 between unit and currency
+    ("澄溪生物完成2亿多美元B轮融资。", [("澄溪生物", "B", 1424000000.0, "USD", [])]),
+    # a Latin name after the kind of company it is
+    ("荷兰量子计算公司Qubitwave宣布获得海岸资本领投的1.5亿欧元A2轮融资。",
+     [("Qubitwave", "A2", 1155000000.0, "EUR", ["海岸资本"])]),
+    # several rounds in one sentence, one without amount or name
+    ("燧原科技完成20亿元D轮融资，沐曦获15亿元策略投资，摩尔线程完成新一轮融资。",
+     [("燧原科技", "D", 2000000000.0, "CNY", []), ("沐曦", "Strategic", 1500000000.0, "CNY", []),
+      ("摩尔线程", None, None, None, [])]),
+    # tranches of a round told just after it: each its own, and the round holds all their investors
+    ("昉衡科技完成天使轮融资。其中天使轮由蔚来资本领投；天使+轮由明势资本领投。",
+     [("昉衡科技", "Angel", None, None, ["蔚来资本", "明势资本"]), ("昉衡科技", "Angel+", None, None, ["明势资本"])]),
+])
+def test_rounds(text, expected):
+    assert rounds_of(text) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "2024年全球AI制药领域融资总额达58亿美元，融资事件128起。",  # a market total
+    "该基金完成首关，募集资金20亿元。",  # a fund close
+    "公司拟募资6亿元用于研发中心建设，IPO申请已获受理。",  # planned IPO proceeds
+    "公司成立以来已累计完成近10亿元融资。",  # a cumulative total, no round
+    "两年融资千万美元，他认为行业将迎来黄金十年。",  # a cumulative sum over years
+    "本轮融资后，公司估值超过10亿美元。",  # a valuation
+])
+def test_money_that_is_not_a_round(sentence):
+    assert [c.amount for c in round_clauses(sentence)] in ([], [None])
+    assert rounds_of(sentence) == []
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("今日星衍智算", "星衍智算"),
+    ("超导量子计算公司Qubitwave", "Qubitwave"),
+    ("相继", None),  # an everyday word
+    ("已累计", None),
+    ("图灵量子在今年1月共", None),
+    ("全球至少有38家AI制药公司", None),
+    ("公司", None),  # a pronoun-like head: resolved elsewhere, never a name
+])
+def test_subject_names(phrase, expected):
+    assert subject_name(phrase) == expected
