@@ -85,8 +85,14 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\d年])" + _M + _S + "月" + _S + _D + _S + "[日号]"),
     re.compile(r"(?<!\d)" + _Y + _S + r"年(?:度)?(?![\d])"),
     re.compile(r"(?P<rel>日前|近日|近期|日内)"),
+    re.compile(r"(?P<rel>今日|今天|今晨|昨日|昨天|前天|前日)"),
+    re.compile(r"(?P<rel>现)(?=将|印发|予以|公布|发布)"),  # 现印发给你们: the notice's own date
+    re.compile(r"(?<![\d月年号])(?P<rel>(?P<dd>3[01]|[12]\d|0?[1-9])\s*日)(?![\d])"),  # (9日), 29日: a day of the story's month
 ]
 RELATIVE_YEAR_OFFSET = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+RELATIVE_DAY_OFFSET = {"今日": 0, "今天": 0, "今晨": 0, "现": 0, "昨日": -1, "昨天": -1, "前天": -2, "前日": -2}
+# 《…(2025—2027年)》: a date inside a document's title names its period, not when anything happened
+TITLE_SPAN = re.compile(r"《[^》]{0,80}》")
 PLAN_BEFORE = re.compile(r"(预计|计划|争取|力争|目标)?(到|至|截至)\s*$")
 
 
@@ -97,7 +103,7 @@ def _to_int(value: str | None) -> int | None:
 def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `reference` (the publication date) only
     where the expression is relative and the reference has a year."""
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [m.span() for m in TITLE_SPAN.finditer(text)]
     found: list[DateMention] = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -107,7 +113,7 @@ def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMent
             relative = groups.get("rel")
             date = PartialDate(_to_int(groups.get("y")), _to_int(groups.get("m")), _to_int(groups.get("d")))
             if relative:
-                date = _resolve_relative(relative, date, reference)
+                date = _resolve_relative(relative, date, reference, _to_int(groups.get("dd")))
             is_plan = bool(PLAN_BEFORE.search(text[max(0, match.start() - 6):match.start()]))
             taken.append((match.start(), match.end()))
             found.append(DateMention(match.start(), match.end(), match.group(), date, relative, is_plan))
@@ -126,8 +132,21 @@ def anchored(date: PartialDate, reference: PartialDate | None) -> PartialDate:
     return PartialDate(year, date.month, date.day)
 
 
-def _resolve_relative(word: str, date: PartialDate, reference: PartialDate | None) -> PartialDate:
+def _resolve_relative(word: str, date: PartialDate, reference: PartialDate | None,
+                      day_of_month: int | None = None) -> PartialDate:
     ref_year = reference.year if reference else None
+    if word in RELATIVE_DAY_OFFSET or day_of_month:
+        if not (reference and reference.precision == "day"):
+            return UNKNOWN  # 昨日 or 9日 without a story date of its own is no date at all
+        ref = dt.date(reference.year, reference.month, reference.day)
+        if day_of_month:
+            if day_of_month > ref.day:  # a day after the story's own: the month before
+                ref = ref.replace(day=1) - dt.timedelta(days=1)
+            if not valid_calendar_date(ref.year, ref.month, day_of_month):
+                return UNKNOWN
+            return PartialDate(ref.year, ref.month, day_of_month)
+        day = ref + dt.timedelta(days=RELATIVE_DAY_OFFSET[word])
+        return PartialDate(day.year, day.month, day.day)
     if word in RELATIVE_YEAR_OFFSET:
         year = ref_year + RELATIVE_YEAR_OFFSET[word] if ref_year else None
         return PartialDate(year, date.month, date.day if date.month else None)

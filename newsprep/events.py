@@ -35,12 +35,15 @@ def _any_trigger() -> re.Pattern:
     return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in triggers()))
 
 
-def classify_sentence(sentence: str) -> Trigger | None:
-    """The strongest trigger in a sentence, or None. One combined search first: most sentences
-    hold no trigger at all, and then no rule needs to be tried one by one."""
+def triggers_by_type(sentence: str) -> list[Trigger]:
+    """The strongest trigger of each event type a sentence holds, strongest first."""
     if not _any_trigger().search(sentence):
-        return None
-    return next((t for t in triggers() if t.pattern.search(sentence)), None)
+        return []
+    best: dict[str, Trigger] = {}
+    for trigger in triggers():  # sorted by priority: the first of each type is its strongest
+        if trigger.event_type not in best and trigger.pattern.search(sentence):
+            best[trigger.event_type] = trigger
+    return list(best.values())
 
 
 PAIR_LINK = re.compile(r"^\s*(?:与|和|同|携手|联合)\s*$")

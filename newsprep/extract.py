@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from newsprep import funding as funding_rules
 from newsprep import money, places
 from newsprep.dates import PartialDate, anchored, find_dates
-from newsprep.events import PAIR_LINK, any_relation_cue, classify_sentence, relation_patterns
+from newsprep.events import PAIR_LINK, any_relation_cue, relation_patterns, triggers_by_type
 from newsprep.nlp import tokenize
 from newsprep.orgs import OrgMention, find_org_mentions, with_outlet
 from newsprep.people import find_people
@@ -180,33 +180,40 @@ def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, token
     rounds_here = _funding_facts(article_id, text, sentence, key_of, orgs, published, log, events, funding,
                                  relations, mention_list)
     keys = list(dict.fromkeys(key_of[id(m)] for m in in_sentence))
-    actors = [k for k in keys if orgs[k].type != MEDIA]
-    trigger = classify_sentence(sentence.text)
-    if trigger is None:
-        return
-    subject = _anaphoric_subject(sentence, trigger, key_of, orgs, mention_list)
-    if subject is not None:
-        actors = [subject]  # 联盟的成立: the alliance named before, not whoever else the sentence names
-    if not actors:
-        return
-    date_mentions = [d for d in find_dates(sentence.text, published) if not d.is_plan]
-    date = anchored(next((d.date for d in date_mentions if d.date.year or d.date.month), PartialDate()), published)
-    city, province, place_source = _event_place(sentence, tokens, actors, orgs)
-    evidence_id = log.add(sentence.start, sentence.end, f"event:{trigger.trigger_id}")
-    event_id = f"{article_id}:e{len(events)}"
-    roles = {k: "participant" for k in actors}
+    sentence_actors = [k for k in keys if orgs[k].type != MEDIA]
+    date = sentence_date(sentence, published)
+    told = set()
+    # one event per kind the sentence tells: 成立大会暨学术论坛 is an establishment and a conference
+    for trigger in triggers_by_type(sentence.text):
+        if trigger.event_type == "funding" and (rounds_here or ROUND_ANAPHOR.search(sentence.text)):
+            continue  # the rounds were recorded above; 此轮融资投资人包括… adds to one already recorded
+        actors = sentence_actors
+        subject = _anaphoric_subject(sentence, trigger, key_of, orgs, mention_list)
+        if subject is not None:
+            actors = [subject]  # 联盟的成立: the alliance named before, not whoever else the sentence names
+        if not actors:
+            continue
+        city, province, place_source = _event_place(sentence, tokens, actors, orgs)
+        evidence_id = log.add(sentence.start, sentence.end, f"event:{trigger.trigger_id}")
+        if trigger.event_type == "partnership":
+            # partners joined by 与/和; failing that, the sentence's subject (its first actor) with each
+            # other actor, never every pair (co-listed clients are not each other's partners)
+            for a, b in _linked_pairs(text, in_sentence, key_of) or [(actors[0], other) for other in actors[1:4]]:
+                relations.append(Relation(a, b, "partnership", evidence_id))
+        events.append(Event(f"{article_id}:e{len(events)}", trigger.event_type, date, city, province, place_source,
+                            [(k, "participant") for k in actors], evidence_id, trigger.trigger_id))
+        told.update(actors)
+        co_mention_evidence = evidence_id
+    if told:
+        for a, b in itertools.combinations(sorted(set(sentence_actors)), 2):
+            relations.append(Relation(a, b, "co_mention", co_mention_evidence))
 
-    if trigger.event_type == "funding" and (rounds_here or ROUND_ANAPHOR.search(sentence.text)):
-        return  # the rounds were recorded above; 此轮融资投资人包括… adds to one already recorded
-    if trigger.event_type == "partnership":
-        # partners joined by 与/和; failing that, the sentence's subject (its first actor) with each
-        # other actor, never every pair (co-listed clients are not each other's partners)
-        for a, b in _linked_pairs(text, in_sentence, key_of) or [(actors[0], other) for other in actors[1:4]]:
-            relations.append(Relation(a, b, "partnership", evidence_id))
-    events.append(Event(event_id, trigger.event_type, date, city, province, place_source,
-                        list(roles.items()), evidence_id, trigger.trigger_id))
-    for a, b in itertools.combinations(sorted(set(actors)), 2):
-        relations.append(Relation(a, b, "co_mention", evidence_id))
+
+def sentence_date(sentence, published: PartialDate) -> PartialDate:
+    """When a sentence says its event happened: its first date that is not a plan or a title's
+    period, a month-day placed in the story's year, relative words against the story's date."""
+    dates = [d for d in find_dates(sentence.text, published) if not d.is_plan]
+    return anchored(next((d.date for d in dates if d.date.year or d.date.month), PartialDate()), published)
 
 
 RECIPIENT_EXCLUDED_TYPES = frozenset({"investor", "media", "government"})
@@ -220,8 +227,7 @@ def _funding_facts(article_id, text, sentence, key_of, orgs, published, log, eve
     if not clauses:
         return 0
     in_sentence = [m for m in mention_list if sentence.start <= m.start < sentence.end]
-    dates = [d for d in find_dates(sentence.text, published) if not d.is_plan]
-    date = anchored(next((d.date for d in dates if d.date.year or d.date.month), PartialDate()), published)
+    date = sentence_date(sentence, published)
     year = date.year or published.year
     recorded = 0
     for index, clause in enumerate(clauses):
