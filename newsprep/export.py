@@ -26,27 +26,35 @@ def article_json(record: dict) -> dict:
              "mentions": list(dict.fromkeys(m["surface"] for m in org["mentions"])),
              "english": org["english"], "type": org["type"], "city": org["city"], "province": org["province"],
              "salience": "core" if key in in_events or len(org["mentions"]) >= CORE_MIN_MENTIONS else "minor"}
-            for key, org in orgs.items()
+            for key, org in orgs.items() if _named_on_its_own(org)
         ],
         "provinces": facts["provinces"],
         "events": [
             {"type": e["type"], "date": PartialDate(**e["date"]).iso(), "date_label": PartialDate(**e["date"]).label(),
-             "participants": [name[k] for k, _ in e["participants"]], "city": e["city"], "province": e["province"],
+             "participants": [name[k] for k, _ in e["participants"] if k in name], "city": e["city"], "province": e["province"],
              "evidence": _sentence(facts, e["evidence_id"])}
             for e in facts["events"]
         ],
         "funding": [
             {"recipient": name.get(f["recipient"]), "amount_cny": f["amount_cny_min"] if f["amount_cny_min"] is not None else f["amount_cny_max"],
              "amount_cny_max": f["amount_cny_max"], "amount_text": f["amount_text"], "currency": f["currency"],
-             "qualifier": f["qualifier"], "round": f["round"], "investors": [name[k] for k, _ in f["investors"]],
-             "lead_investors": [name[k] for k, lead in f["investors"] if lead],
+             "qualifier": f["qualifier"], "round": f["round"], "investors": [name[k] for k, _ in f["investors"] if k in name],
+             "lead_investors": [name[k] for k, lead in f["investors"] if lead and k in name],
              "date": PartialDate(**f["date"]).iso(), "evidence": _sentence(facts, f["evidence_id"])}
             for f in facts["funding"]
         ],
         "people": [{"name": p["name"], "org": name.get(p["org"]), "role": p["role"]} for p in facts["people"]],
+        # a relation end that names no organization of the article is left out, never a crash
         "relations": [{"a": name[r["a"]], "b": name[r["b"]], "type": r["type"]}
-                      for r in _unique(facts["relations"]) if r["type"] != "co_mention"],
+                      for r in _unique(facts["relations"])
+                      if r["type"] != "co_mention" and r["a"] in name and r["b"] in name],
     }
+
+
+def _named_on_its_own(org: dict) -> bool:
+    """An organization named only inside a unit's name (北京大学 in 北京大学人工智能研究院) is kept in
+    the tables for its part_of relation, but the article does not mention it on its own."""
+    return any(not m["rule_id"].startswith("nested_parent:") for m in org["mentions"])
 
 
 def _name_in_article(org: dict) -> str:

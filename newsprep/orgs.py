@@ -225,9 +225,10 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
             continue
         if any(t.text in name_words("descriptor") for t in candidate.prefix_tokens):
             continue  # 荷兰初创公司, 中科院数家研究所: a description of organizations, not a name
-        if _is_quoted(text, candidate.start, candidate.end):
-            continue  # “贝尔实验室”: a metaphor or a project, not an actor
         parent = _parent_of(candidate, found)
+        if _is_quoted(text, candidate.start, candidate.end) and parent is None \
+                and not FOUNDING_BEFORE_QUOTE.search(text, max(0, candidate.start - 6), candidate.start):
+            continue  # “贝尔实验室”: a metaphor or a project, not an actor (but 共建“…研究院” names one)
         subsidiary_of = False
         if parent is not None:
             unit = text[parent.end:candidate.end]
@@ -241,6 +242,10 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
                 found.remove(parent)
                 parent = None
                 subsidiary_of = True
+            elif JOINT_UNIT.search(unit) and candidate.suffix.type in NESTING_UNIT_TYPES:
+                pass  # 阿里巴巴智能计算联合实验室: a joint unit, whatever its partners are
+            elif parent.type == "government" and places.place_prefix(unit) is not None:
+                pass  # 中国人民银行山东省分行, 国家金融监督管理总局山东监管局: a body's local branch
             elif parent.type not in NESTING_PARENT_TYPES or candidate.suffix.type not in NESTING_UNIT_TYPES:
                 continue
         if any(m.known and m.end == candidate.end and candidate.start < m.start for m in found):
@@ -256,9 +261,20 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
             accepted_units[text[parent.end:candidate.end]] = mention
         found.append(mention)
     found = _latin_appositions(text, found)
-    # A unit first named with its parent may be named alone later: 先进计算前沿研究中心.
+    found = _joint_names(text, found)
+    # A unit first named with its parent may be named alone later: 先进计算前沿研究中心; units
+    # listed after one named with its parent share it: 吉林大学人工智能研究院、智能制造研究院.
     for candidate in generic_rejects:
         surface = text[candidate.start:candidate.end]
+        listed_after = next((m for m in found if m.parent is not None and m.end == candidate.start - 1
+                             and text[m.end:candidate.start] in UNIT_LIST_SEPARATORS), None)
+        if listed_after is not None:
+            name = listed_after.parent.name + surface
+            mention = OrgMention(candidate.start, candidate.end, surface, name, candidate.suffix.type,
+                                 "name_rule:listed_unit", None, listed_after.parent, listed_after.city,
+                                 listed_after.province)
+            found.append(mention)
+            continue
         for unit, full in accepted_units.items():
             if surface.endswith(unit) and not any(m.start <= candidate.end - len(unit) < m.end for m in found):
                 found.append(OrgMention(candidate.end - len(unit), candidate.end, unit, full.name, full.type,
@@ -299,6 +315,30 @@ def _gazetteer_mentions(text: str, token_starts: set[int], token_ends: set[int])
     return mentions
 
 
+FOUNDING_BEFORE_QUOTE = re.compile(r"(?:共建|成立|组建|设立|筹建|揭牌|启动|共同成立|联合成立)[\s了的]*[“\"「『]$")
+JOINT_UNIT = re.compile(r"联合(?:实验室|研究院|研究中心|研究所|创新中心|中心)$")
+UNIT_LIST_SEPARATORS = ("、", "和", "及", "与")
+JOINING_DASHES = "-–—－"
+
+
+def _joint_names(text: str, found: list[OrgMention]) -> list[OrgMention]:
+    """中国科大-阿里巴巴智能计算联合实验室: a unit named after two partners joined by a dash is one
+    organization, part of the partner named first; both partners stay mentioned."""
+    result = list(found)
+    for mention in found:
+        if mention.known is not None or mention.start < 2 or text[mention.start - 1] not in JOINING_DASHES:
+            continue
+        first = next((m for m in found if m.end == mention.start - 1 and m.known is not None), None)
+        if first is None:
+            continue
+        name = text[first.start:mention.end]
+        joint = OrgMention(first.start, mention.end, name, name, mention.type, "name_rule:joint_unit", None,
+                           first, first.city, first.province)
+        result.remove(mention)
+        result.append(joint)
+    return result
+
+
 LATIN_NAME_AFTER = re.compile(r"[A-Z][A-Za-z0-9&.'\-]*(?:\s[A-Z][A-Za-z0-9&.'\-]*){0,3}")
 APPOSITION_KINDS = {"company": "company", "investor": "investor", "lab": "lab", "research_institute": "research_institute",
                     "university": "university"}
@@ -320,9 +360,13 @@ def _latin_appositions(text: str, found: list[OrgMention]) -> list[OrgMention]:
     return result
 
 
+NESTED_PARENT_RULE = "nested_parent"
+
+
 def _known_parent(form: str, org: KnownOrg, start: int) -> OrgMention | None:
     """A known organization whose name opens a known unit's name (中国科学院 in 中国科学院成都分院,
-    北京大学 in 北京大学第三医院): the parent is mentioned too, and the unit is part of it."""
+    北京大学 in 北京大学人工智能研究院): the unit is part of it. The parent is kept for that
+    relation, but named only inside the unit's name (its rule says so)."""
     gaz = gazetteer()
     for length in range(len(form) - 2, 1, -1):
         parent = gaz.by_form.get(form[:length])
@@ -330,7 +374,7 @@ def _known_parent(form: str, org: KnownOrg, start: int) -> OrgMention | None:
             if parent.type not in NESTING_PARENT_TYPES or org.type not in NESTING_UNIT_TYPES:
                 return None
             return OrgMention(start, start + length, form[:length], parent.name, parent.type,
-                              f"gazetteer:{parent.org_id}", parent, None, parent.city, parent.province)
+                              f"{NESTED_PARENT_RULE}:{parent.org_id}", parent, None, parent.city, parent.province)
     return None
 
 
@@ -360,10 +404,20 @@ def _suffix_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
         bridge = None  # (position in prefix_tokens, start) of a 与 inside the name, if one was crossed
         while cursor >= 0 and suffix_start - tokens[cursor].start <= MAX_PREFIX_CHARS:
             word = tokens[cursor].text
-            if _is_name_like(word) or (suffix.open_left and _may_stand_in_a_legal_name(word)):
+            if word == JOINT_WORD and tokens[cursor].end == suffix_start:
+                prefix_tokens.insert(0, tokens[cursor])  # 联合实验室: "joint" belongs to the unit's name
+                start = tokens[cursor].start
+                cursor -= 1
+            elif _is_name_like(word) or (suffix.open_left and _may_stand_in_a_legal_name(word)):
                 prefix_tokens.insert(0, tokens[cursor])
                 start = tokens[cursor].start
                 cursor -= 1
+            elif suffix.open_left and word in CLOSING_BRACKETS and cursor >= 2 and tokens[cursor - 2].text in OPENING_BRACKETS \
+                    and places.lookup(tokens[cursor - 1].text) is not None:
+                # 康亲(厦门)控股有限公司: a registered name holds its city in brackets
+                prefix_tokens[0:0] = tokens[cursor - 2:cursor + 1]
+                start = tokens[cursor - 2].start
+                cursor -= 3
             elif word in NAME_CONJUNCTIONS and bridge is None and _bridges_fields(tokens, cursor, prefix_tokens):
                 # 脑科学与类脑研究中心: 与 joins two fields inside one name
                 prefix_tokens.insert(0, tokens[cursor])
@@ -385,8 +439,8 @@ def _suffix_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
 def _is_name_like(word: str) -> bool:
     if PUNCT_OR_SPACE.match(word) or word in name_words("left_stop") or word.isdigit():
         return False
-    if LATIN.search(word) or word in gazetteer().by_form:
-        return True
+    if LATIN.search(word) or word in gazetteer().by_form or places.lookup(word) is not None:
+        return True  # a place is name-like whatever jieba tags it (it tags 大连 an adverb)
     if word in name_words("inner"):
         return True
     tag = word_tags().get(word)
@@ -396,6 +450,9 @@ def _is_name_like(word: str) -> bool:
 
 
 NAME_CONJUNCTIONS = frozenset({"与", "和"})
+OPENING_BRACKETS = frozenset("(（")
+JOINT_WORD = "联合"
+CLOSING_BRACKETS = frozenset(")）")
 
 
 def _bridges_fields(tokens: list[Token], cursor: int, prefix_tokens: list[Token]) -> bool:

@@ -31,3 +31,20 @@ def test_local_bodies_are_found_with_their_province(sentence, expected):
 ])
 def test_no_chinese_ministry_where_the_text_means_something_else(sentence):
     assert [name for _, name, _, _ in orgs_in(sentence) if name in ("教育部", "财政部", "商务部", "中华人民共和国商务部")] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a joint unit named after two partners joined by a dash
+    ("中国科大-阿里巴巴智能计算联合实验室正式成立。", ["中国科大-阿里巴巴智能计算联合实验室", "中国科学技术大学"]),
+    # a registered company name with its city in brackets
+    ("本次签约方为康亲(厦门)控股有限公司。", ["康亲(厦门)控股有限公司"]),
+    # units listed after one named with its parent share that parent
+    ("吉林大学人工智能研究院、智能制造研究院同时揭牌。", ["吉林大学人工智能研究院", "吉林大学", "吉林大学智能制造研究院"]),
+    # a name in quotes after a founding verb is a name, not a metaphor
+    ("双方共建“大连理工大学人工智能大连研究院”。", ["大连理工大学人工智能大连研究院", "大连理工大学"]),
+    ("要把园区打造成“贝尔实验室”。", []),  # a metaphor in quotes
+    # a national body's local branch
+    ("国家金融监督管理总局山东监管局参与制定。", ["国家金融监督管理总局山东监管局", "国家金融监督管理总局"]),
+])
+def test_compound_names(sentence, expected):
+    assert [name for _, name, _, _ in orgs_in(sentence)] == expected
