@@ -98,3 +98,32 @@ def generated_bodies() -> tuple[GeneratedBody, ...]:
             bodies.append(GeneratedBody(f"gov_{place.adcode}_{dept.dept_id}", name, aliases, dept.type,
                                         city, place.province, dept.source))
     return tuple(bodies)
+
+
+@cache
+def level_forms() -> dict[str, dict[str, str]]:
+    """For each level, every department form (full or short) → its full form: 科技厅 → 科学技术厅."""
+    forms: dict[str, dict[str, str]] = {}
+    for dept in departments():
+        for level in dept.levels:
+            table = forms.setdefault(level, {})
+            for form in (dept.full, *dept.short_forms):
+                table.setdefault(form.removeprefix("委") if dept.full.startswith("委") else form, dept.full)
+    return forms
+
+
+def contextual_name(level_word: str, form: str, place: "places.Place") -> str | None:
+    """The full name meant by 省科技厅 or 市委 in a story about `place`: 湖北省科学技术厅."""
+    if level_word == "市" and place.province in places.MUNICIPALITIES:
+        level = "municipality"
+    elif level_word == "市":
+        level = "city"
+    else:
+        level = "province"
+    if form in ("委", "党委"):
+        return f"{PARTY_PREFIX}{place.name}委员会"
+    full = level_forms().get(level, {}).get(form)
+    if full is None:
+        return None
+    name = place.name + full
+    return PARTY_PREFIX + name if full.startswith("委") else name

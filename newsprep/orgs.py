@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from newsprep import places
+from newsprep.government import contextual_name as government_contextual_name
 from newsprep.government import generated_bodies
 from newsprep.nlp import Token, word_tags
 from newsprep.resources import RESOURCE_DIR, read_rows, read_words
@@ -262,6 +263,7 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
         found.append(mention)
     found = _latin_appositions(text, found)
     found = _joint_names(text, found)
+    found = _contextual_government(text, tokens, found)
     # A unit first named with its parent may be named alone later: 先进计算前沿研究中心; units
     # listed after one named with its parent share it: 吉林大学人工智能研究院、智能制造研究院.
     for candidate in generic_rejects:
@@ -337,6 +339,51 @@ def _joint_names(text: str, found: list[OrgMention]) -> list[OrgMention]:
         result.remove(mention)
         result.append(joint)
     return result
+
+
+CONTEXTUAL_BODY = re.compile(r"(?<![\u4e00-\u9fff]{2}[省市区])(省|市|自治区)(委(?:[\u4e00-\u9fff]{1,12}?(?:办公室|办|部|委员会|委))?|党委|"
+                             r"人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|"
+                             r"[\u4e00-\u9fff]{1,8}?(?:厅|局|委员会|委))(?![\u4e00-\u9fff]*(?:书记|主任|常委|委员))")
+
+
+def _contextual_government(text: str, tokens: list[Token], found: list[OrgMention]) -> list[OrgMention]:
+    """省政府, 省科技厅, 市委 without a place name: the body of the province or city the story is
+    about — the one its places and local bodies name most, and only when one clearly leads."""
+    matches = [m for m in CONTEXTUAL_BODY.finditer(text)
+               if not any(f.start < m.end() and m.start() < f.end for f in found)]
+    if not matches:
+        return found
+    counts: dict[str, int] = {}
+    cities: dict[str, int] = {}
+    for _, _, place in places.places_in(text, tokens):
+        counts[place.province] = counts.get(place.province, 0) + 1
+        if place.city:
+            cities[place.city] = cities.get(place.city, 0) + 1
+    for mention in found:
+        if mention.type == "government" and mention.province:
+            counts[mention.province] = counts.get(mention.province, 0) + 2
+    if not counts:
+        return found
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return found  # no province clearly leads: 省政府 stays unresolved
+    province = places.lookup(ranked[0][0])
+    city = max((c for c in cities if (places.lookup(c) or province).province == province.province),
+               key=lambda c: cities[c], default=None)
+    result = list(found)
+    gaz = gazetteer()
+    for match in matches:
+        level_word, form = match.group(1), match.group(2)
+        place = province if level_word != "市" or province.province in places.MUNICIPALITIES else places.lookup(city)
+        if place is None:
+            continue
+        name = government_contextual_name(level_word, form, place)
+        known = gaz.by_form.get(name) if name else None
+        if known is None:
+            continue
+        result.append(OrgMention(match.start(), match.end(), match.group(), known.name, known.type,
+                                 f"context_government:{known.org_id}", known, None, known.city, known.province))
+    return sorted(result, key=lambda m: m.start)
 
 
 LATIN_NAME_AFTER = re.compile(r"[A-Z][A-Za-z0-9&.'\-]*(?:\s[A-Z][A-Za-z0-9&.'\-]*){0,3}")

@@ -48,3 +48,15 @@ def test_no_chinese_ministry_where_the_text_means_something_else(sentence):
 ])
 def test_compound_names(sentence, expected):
     assert [name for _, name, _, _ in orgs_in(sentence)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short form without a place is the body of the province the story is about
+    ("山东省科学技术厅印发通知。经省政府同意，省科技厅、省发改委联合发布方案。",
+     ["山东省科学技术厅", "山东省人民政府", "山东省科学技术厅", "山东省发展和改革委员会"]),
+    ("福州市人民政府举办论坛，市委主要负责同志出席。", ["福州市人民政府", "中共福州市委员会"]),
+    # no province leads: the short form is left alone
+    ("湖北省与河南省签署协议，省政府将加大支持。", []),
+])
+def test_short_forms_resolve_to_the_story_place(text, expected):
+    assert [name for _, name, _, _ in orgs_in(text)] == expected
