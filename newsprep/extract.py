@@ -354,7 +354,7 @@ def _event_place(sentence, in_sentence, actors, orgs):
         return place.city, place.province, "sentence"
     for key in actors:
         org = orgs[key]
-        if org.province:
+        if org.province and org.type not in NOT_PLACING_TYPES and not _national_body(org):
             return org.city, org.province, "participant"
     return None, None, None
 
@@ -416,8 +416,20 @@ def _article_provinces(orgs: dict[str, Org], events: list[Event]) -> list[str]:
     """Where the story happens: event places and the bases of organizations that take part in
     events or are mentioned more than once (passing mentions do not place a story)."""
     provinces = [e.province for e in events if e.province]
-    in_events = {k for e in events for k, _ in e.participants}
+    actors = {k for e in events for k, role in e.participants if role not in INVESTOR_ROLES}
     for key, org in orgs.items():
-        if org.province and org.type != MEDIA and (key in in_events or len(org.mentions) > 1):
+        if not org.province or org.type in NOT_PLACING_TYPES or _national_body(org):
+            continue  # an investor's or outlet's seat, or a ministry in Beijing, does not place a story
+        if key in actors or len(org.mentions) > 1:
             provinces.append(org.province)
     return list(dict.fromkeys(provinces))
+
+
+INVESTOR_ROLES = frozenset({"investor", "lead_investor"})
+NOT_PLACING_TYPES = frozenset({MEDIA, "investor"})
+
+
+def _national_body(org: Org) -> bool:
+    """A government body whose name holds no place (国务院, 科学技术部) is national: its seat in
+    Beijing says nothing about where a story happens."""
+    return org.type == "government" and places.place_prefix(org.name.removeprefix("中共")) is None

@@ -585,7 +585,8 @@ def _unknown_mention(text: str, candidate: _Candidate, parent: OrgMention | None
         org_type = "lab"  # a centre inside a lab is part of the lab's research
     # a unit's own words name its place before its parent's does (中国科学院|成都分院 is in 成都)
     place = places.place_prefix(text[parent.end:candidate.end]) if parent is not None else None
-    place = place or places.place_prefix(surface)
+    if parent is None:  # a unit's place is its own words' or its parent's (阿里巴巴… is not in 阿里地区)
+        place = places.place_prefix(surface)
     city = place.city if place else (parent.city if parent else None)
     province = place.province if place else (parent.province if parent else None)
     rule = "name_rule:nested_unit" if parent is not None else f"name_rule:{candidate.suffix.suffix_id}"
