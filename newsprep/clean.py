@@ -30,6 +30,9 @@ PINYIN_READING = re.compile(
 )
 
 STANDALONE_DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+# A page's timestamp glued to the story's first words (2025-08-16 07:192025年8月14日，…): furniture,
+# read above, and cut so the story starts with its own words.
+GLUED_STAMP = re.compile(r"^(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?=\S)")
 HEADLINE_MAX_CHARS = 60
 HEADLINE_MIN_OVERLAP = 0.25
 
@@ -167,6 +170,7 @@ def clean(body: str, is_html: bool) -> CleanedText:
     text, script = to_simplified(text)
     lines = normalise_lines(text)
     furniture = read_furniture(lines)
+    lines = [GLUED_STAMP.sub("", line) for line in lines]
     lines, removed_head, head_date = cut_unrelated_head(lines)
     lines, removed = cut_boilerplate(lines)
     return CleanedText("\n".join(lines), script, removed_head + removed, head_date, furniture)

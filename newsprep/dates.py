@@ -70,7 +70,7 @@ class DateMention:
     text: str
     date: PartialDate
     relative: str | None = None  # 今年 / 去年 / 日前 … when the date leans on a reference
-    is_plan: bool = False  # 预计到2025年: a target, not something that happened
+    is_plan: bool = False  # 预计到2025年, 生于1985年: a target or a birth, not the event's date
 
 
 _Y = r"(?P<y>(?:19|20)\d{2})"
@@ -83,6 +83,7 @@ DATE_PATTERNS = [
     re.compile(_Y + _S + "年" + _S + _M + _S + "月"),
     re.compile(r"(?P<rel>今年|去年|前年|明年)" + "(?:" + _S + _M + _S + "月(?:" + _S + _D + _S + "[日号])?)?"),
     re.compile(r"(?<![\d年])" + _M + _S + "月" + _S + _D + _S + "[日号]"),
+    re.compile(r"(?<![\d年月])" + _M + _S + r"月(?:初|中旬|下旬|上旬|底|末|份|中)?(?![\d日号])"),  # 7月初: a month, year from the story
     re.compile(r"(?<!\d)" + _Y + _S + r"年(?:度)?(?![\d])"),
     re.compile(r"(?P<rel>日前|近日|近期|日内)"),
     re.compile(r"(?P<rel>今日|今天|今晨|昨日|昨天|前天|前日)"),
@@ -93,7 +94,7 @@ RELATIVE_YEAR_OFFSET = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
 RELATIVE_DAY_OFFSET = {"今日": 0, "今天": 0, "今晨": 0, "现": 0, "昨日": -1, "昨天": -1, "前天": -2, "前日": -2}
 # 《…(2025—2027年)》: a date inside a document's title names its period, not when anything happened
 TITLE_SPAN = re.compile(r"《[^》]{0,80}》")
-PLAN_BEFORE = re.compile(r"(预计|计划|争取|力争|目标)?(到|至|截至)\s*$")
+PLAN_BEFORE = re.compile(r"(?:(预计|计划|争取|力争|目标)?(到|至|截至)|生于|出生于|出生在|诞生于)\s*$")
 
 
 def _to_int(value: str | None) -> int | None:

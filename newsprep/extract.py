@@ -181,7 +181,7 @@ def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, token
                                  relations, mention_list)
     keys = list(dict.fromkeys(key_of[id(m)] for m in in_sentence))
     sentence_actors = [k for k in keys if orgs[k].type != MEDIA]
-    date = sentence_date(sentence, published)
+    previous = log.sentences[sentence.index - 1] if sentence.index > 0 else None
     told = set()
     # one event per kind the sentence tells: 成立大会暨学术论坛 is an establishment and a conference
     for trigger in triggers_by_type(sentence.text):
@@ -193,6 +193,8 @@ def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, token
             actors = [subject]  # 联盟的成立: the alliance named before, not whoever else the sentence names
         if not actors:
             continue
+        trigger_at = trigger.pattern.search(sentence.text).start()
+        date = sentence_date(sentence, published, trigger_at, previous)
         city, province, place_source = _event_place(sentence, tokens, actors, orgs)
         evidence_id = log.add(sentence.start, sentence.end, f"event:{trigger.trigger_id}")
         if trigger.event_type == "partnership":
@@ -209,11 +211,25 @@ def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, token
             relations.append(Relation(a, b, "co_mention", co_mention_evidence))
 
 
-def sentence_date(sentence, published: PartialDate) -> PartialDate:
-    """When a sentence says its event happened: its first date that is not a plan or a title's
-    period, a month-day placed in the story's year, relative words against the story's date."""
-    dates = [d for d in find_dates(sentence.text, published) if not d.is_plan]
-    return anchored(next((d.date for d in dates if d.date.year or d.date.month), PartialDate()), published)
+SAME_OCCASION = re.compile(r"^(?:此次|本次|该次|这次|会上|活动现场|仪式上|现场)")
+
+
+def sentence_date(sentence, published: PartialDate, at: int | None = None, previous=None) -> PartialDate:
+    """When a sentence says its event happened: the date nearest the trigger at `at` (one before it
+    first) that is not a plan, a birth or a title's period; a month-day in the story's year;
+    relative words against the story's date. A sentence about the same occasion as the one before
+    it (此次大会由…主办) without a date of its own takes that sentence's."""
+    dates = [d for d in find_dates(sentence.text, published) if not d.is_plan and (d.date.year or d.date.month)]
+    if not dates and previous is not None and SAME_OCCASION.match(sentence.text):
+        return sentence_date(previous, published)
+    if not dates:
+        return PartialDate()
+    if at is not None:
+        before = [d for d in dates if d.start <= at]
+        chosen = before[-1] if before else dates[0]
+    else:
+        chosen = dates[0]
+    return anchored(chosen.date, published)
 
 
 RECIPIENT_EXCLUDED_TYPES = frozenset({"investor", "media", "government"})
