@@ -232,6 +232,7 @@ def sentence_date(sentence, published: PartialDate, at: int | None = None, previ
     return anchored(chosen.date, published)
 
 
+QUOTED_NAME = re.compile(r"[「“\"『]([^」”\"』]{2,16})[」”\"』]")
 RECIPIENT_EXCLUDED_TYPES = frozenset({"investor", "media", "government"})
 
 
@@ -292,7 +293,15 @@ def _recipient(clause, sentence, in_sentence, key_of, orgs, mention_list, log, e
     candidates = [m for m in candidates if orgs[key_of[id(m)]].type not in RECIPIENT_EXCLUDED_TYPES
                   and not any(a <= m.start and m.end <= b for a, b in listed)]
     if candidates:
+        if clause.cue_id == "lead_object":
+            return key_of[id(candidates[0])]  # the first organization after 领投
         return key_of[id(candidates[-1] if clause.subject else candidates[0])]
+    if clause.cue_id == "lead_object":
+        quoted = QUOTED_NAME.search(sentence.text, clause.subject[0], clause.subject[1])
+        name = funding_rules.subject_name(quoted.group(1)) if quoted else None
+        if name is None:
+            return None
+        return _add_found_org(name, sentence.start + quoted.start(1), "company", "name_rule:funding_object", orgs, log)
     if clause.subject is None:
         # 天使+轮由蔚来资本领投: a tranche of the round told just before, by the same company
         return earlier_recipients[-1] if earlier_recipients and clause.round is not None else None

@@ -24,6 +24,8 @@ ROUND = re.compile(
     r"Pre-?IPO|战略|策略|新一|首|新)\s*轮",
     re.I,
 )
+INVESTED_OBJECT = re.compile(r"领投(?:了)?(?P<object>[^，,。；;的]{2,30})")
+ROUND_ANAPHOR_WORDS = re.compile(r"^(?:本轮|此轮|该轮|这轮|其|了?本次)")
 INVESTOR_OF_ROUND = re.compile(r"(?:的)?(?:投资机构|投资方|投资人|股东)")  # 天使轮投资机构: who invested before, not a tranche
 STRATEGIC = re.compile(r"(?:战略|策略)投资|(?:战略|策略)融资")
 ROUND_NAMES = {"种子": "Seed", "天使": "Angel", "战略": "Strategic", "策略": "Strategic"}
@@ -111,6 +113,13 @@ def round_clauses(sentence: str) -> list[RoundClause]:
     for index, clause in enumerate(clauses):
         text = clause.group()
         cue = next((c for c in funding_cues() if c.pattern.search(text)), None)
+        invested = INVESTED_OBJECT.search(text) if cue is not None and cue.kind == "lead" else None
+        if invested is not None and not ROUND_ANAPHOR_WORDS.search(invested.group("object")):
+            # 红杉中国领投深势科技B轮: the company stands after the lead investor
+            found.append(RoundClause(clause.start(), clause.end(), _shifted(_round_amount(text), clause.start()),
+                                     _round_name(text, cue), (clause.start() + invested.start("object"),
+                                                              clause.start() + invested.end("object")), "lead_object"))
+            continue
         if cue is None or cue.kind in ("lead", "follow") and not ROUND.search(text):
             continue  # an investor's part alone (B、C跟投) belongs to the round before it
         if any(t.where == "clause" and t.pattern.search(text) for t in money_traps()):

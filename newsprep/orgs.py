@@ -391,10 +391,22 @@ APPOSITION_KINDS = {"company": "company", "investor": "investor", "lab": "lab", 
                     "university": "university"}
 
 
+KIND_THEN_LATIN = re.compile(r"(公司|企业|初创|创企|药企|独角兽|机构|基金|实验室|大学)(?=[A-Z])")
+KIND_TYPES = {"公司": "company", "企业": "company", "初创": "company", "创企": "company", "药企": "company",
+              "独角兽": "company", "机构": "investor", "基金": "investor", "实验室": "lab", "大学": "university"}
+
+
 def _latin_appositions(text: str, found: list[OrgMention]) -> list[OrgMention]:
     """荷兰量子计算公司Qblox, AI制药企业Xaira Therapeutics: a description ending in a kind of
     organization, then a Latin name. The name is the organization; the description is not."""
     result = []
+    for kind in KIND_THEN_LATIN.finditer(text):
+        after = LATIN_NAME_AFTER.match(text, kind.end())
+        if after is None or len(after.group().strip()) < 3 or any(m.start < after.end() and after.start() < m.end for m in found):
+            continue
+        name = after.group().strip()
+        result.append(OrgMention(after.start(), after.start() + len(name), name, name, KIND_TYPES[kind.group(1)],
+                                 "name_rule:latin_apposition"))
     for mention in found:
         after = LATIN_NAME_AFTER.match(text, mention.end)
         if mention.known is None and mention.parent is None and after and len(after.group()) >= 3 \
@@ -436,6 +448,8 @@ def _suffix_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
         following = tokens[index + 1].text if index + 1 < len(tokens) else ""
         if following in name_words("not_follower"):
             continue
+        if suffix.suffix in VERB_LIKE_SUFFIXES and following in ("的", "了", "过"):
+            continue  # 赛诺菲投资的公司: "invested by", not an investment arm
         if suffix.weak and (word_tags().get(following) or "").startswith(("n", "vn")) \
                 and following not in role_words() and following not in name_words("follower"):
             continue  # 科技发展, 生物医药: the suffix word is part of a longer phrase
@@ -497,6 +511,7 @@ def _is_name_like(word: str) -> bool:
 
 
 NAME_CONJUNCTIONS = frozenset({"与", "和"})
+VERB_LIKE_SUFFIXES = frozenset({"投资", "制药"})
 OPENING_BRACKETS = frozenset("(（")
 JOINT_WORD = "联合"
 CLOSING_BRACKETS = frozenset(")）")

@@ -30,6 +30,12 @@ def rounds_of(text, published=PartialDate(2024, 6, 1)):
     # tranches of a round told just after it: each its own, and the round holds all their investors
     ("昉衡科技完成天使轮融资。其中天使轮由蔚来资本领投；天使+轮由明势资本领投。",
      [("昉衡科技", "Angel", None, None, ["蔚来资本", "明势资本"]), ("昉衡科技", "Angel+", None, None, ["明势资本"])]),
+    # the company after the lead investor; a quoted brand name
+    ("东方嘉富领投杭州超导量子团队「逻辑比特」。", [("逻辑比特", None, None, None, ["东方嘉富"])]),
+    # one deal (单笔融资) is a round; a pronoun subject is the company named before
+    ("他创办的镁伽科技获得一笔3亿美元的单笔融资。", [("镁伽科技", None, 2136000000.0, "USD", [])]),
+    ("赛诺菲投资的生物技术公司Enveda表现亮眼，该公司获得1.5亿美元的C轮融资。",
+     [("Enveda", "C", 1068000000.0, "USD", [])]),
 ])
 def test_rounds(text, expected):
     assert rounds_of(text) == expected
@@ -42,6 +48,8 @@ def test_rounds(text, expected):
     "公司成立以来已累计完成近10亿元融资。",  # a cumulative total, no round
     "两年融资千万美元，他认为行业将迎来黄金十年。",  # a cumulative sum over years
     "本轮融资后，公司估值超过10亿美元。",  # a valuation
+    "从2016年至今，公司已经完成5轮融资。",  # a count of rounds, not a round
+    "量子领域共有37笔融资，九家企业获十次融资。",  # counts of deals
 ])
 def test_money_that_is_not_a_round(sentence):
     assert [c.amount for c in round_clauses(sentence)] in ([], [None])
