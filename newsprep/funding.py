@@ -210,7 +210,9 @@ def subject_name(phrase: str) -> str | None:
     tag = word_tags().get(phrase)
     if tag is not None and not tag.startswith(NAME_TAGS):
         return None
-    return phrase
+    from newsprep.orgs import generic_words
+
+    return None if phrase in generic_words() else phrase  # CEO, AI: words, not names
 
 
 def investor_lists(sentence: str) -> list[tuple[int, int, bool]]:
@@ -250,5 +252,8 @@ def looks_like_investor(item: str) -> bool:
     if not NAME_LIKE.match(item) or not 2 <= len(item) <= (40 if item.isascii() else 20) or NOT_INVESTOR_ITEMS.search(item):
         return False
     tags = word_tags()
+    whole = tags.get(item)
+    if whole is not None and not whole.startswith(("n", "eng")):
+        return False  # 加码, 跟进: a verb, not a name
     return not any((tags.get(t.text) or "n").startswith(NOT_NAME_TAGS) and tags.get(t.text) != "nz"
                    for t in tokenize(item) if not t.text.isascii())

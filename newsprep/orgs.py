@@ -226,6 +226,15 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
             continue
         if any(t.text in name_words("descriptor") for t in candidate.prefix_tokens):
             continue  # 荷兰初创公司, 中科院数家研究所: a description of organizations, not a name
+        inner = [m for m in found if m.known is not None and candidate.start < m.start
+                 and m.end <= candidate.end - len(candidate.suffix.suffix)]
+        if inner:  # 供应链联合国工业发展组织: the name starts at the known organization inside it
+            candidate = _Candidate(inner[0].start, candidate.end, candidate.suffix,
+                                   [t for t in candidate.prefix_tokens if t.start >= inner[0].start])
+            surface = text[candidate.start:candidate.end]
+        if candidate.suffix.type == "lab" and candidate.prefix_tokens and all(
+                places.lookup(t.text) is not None or t.text in PLACE_LEVEL_WORDS for t in candidate.prefix_tokens):
+            continue  # 广东省实验室: the category of provincial labs, not one lab
         parent = _parent_of(candidate, found)
         if _is_quoted(text, candidate.start, candidate.end) and parent is None \
                 and not FOUNDING_BEFORE_QUOTE.search(text, max(0, candidate.start - 6), candidate.start):
@@ -243,6 +252,8 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
                 found.remove(parent)
                 parent = None
                 subsidiary_of = True
+            elif candidate.suffix.weak and parent.type != "company":
+                continue  # 中科院科技…: a field after an institute's name, not a company of it
             elif JOINT_UNIT.search(unit) and candidate.suffix.type in NESTING_UNIT_TYPES:
                 pass  # 阿里巴巴智能计算联合实验室: a joint unit, whatever its partners are
             elif parent.type == "government" and places.place_prefix(unit) is not None:
@@ -391,7 +402,7 @@ APPOSITION_KINDS = {"company": "company", "investor": "investor", "lab": "lab", 
                     "university": "university"}
 
 
-KIND_THEN_LATIN = re.compile(r"(公司|企业|初创|创企|药企|独角兽|机构|基金|实验室|大学)(?=[A-Z])")
+KIND_THEN_LATIN = re.compile(r"(公司|企业|初创|创企|药企|独角兽|机构|基金)(?=[A-Z])")
 KIND_TYPES = {"公司": "company", "企业": "company", "初创": "company", "创企": "company", "药企": "company",
               "独角兽": "company", "机构": "investor", "基金": "investor", "实验室": "lab", "大学": "university"}
 
@@ -511,6 +522,7 @@ def _is_name_like(word: str) -> bool:
 
 
 NAME_CONJUNCTIONS = frozenset({"与", "和"})
+PLACE_LEVEL_WORDS = frozenset({"省", "市", "区", "县", "自治区"})
 VERB_LIKE_SUFFIXES = frozenset({"投资", "制药"})
 OPENING_BRACKETS = frozenset("(（")
 JOINT_WORD = "联合"
