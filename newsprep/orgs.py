@@ -226,8 +226,8 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
             continue
         if any(t.text in name_words("descriptor") for t in candidate.prefix_tokens):
             continue  # 荷兰初创公司, 中科院数家研究所: a description of organizations, not a name
-        inner = [m for m in found if m.known is not None and candidate.start < m.start
-                 and m.end <= candidate.end - len(candidate.suffix.suffix)]
+        inner = [m for m in found if m.known is not None and candidate.start < m.start and m.end - m.start > SHORT_ALIAS_CHARS
+                 and m.end <= candidate.end - len(candidate.suffix.suffix) and m.type in NESTING_PARENT_TYPES]
         if inner:  # 供应链联合国工业发展组织: the name starts at the known organization inside it
             candidate = _Candidate(inner[0].start, candidate.end, candidate.suffix,
                                    [t for t in candidate.prefix_tokens if t.start >= inner[0].start])
