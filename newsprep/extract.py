@@ -134,12 +134,22 @@ def _pattern_relations(sentence, in_sentence, key_of, orgs, log, relations) -> N
 # 联盟的成立, 该实验室揭牌, 公司完成融资.
 ANAPHORIC_SUBJECT = re.compile(r"(?:该|本|这家|这个|此)?(联盟|实验室|研究院|研究所|公司|大学)的?$")
 ANAPHOR_TYPES = {"联盟": ("alliance",), "实验室": ("lab",), "研究院": ("research_institute",),
-                 "研究所": ("research_institute",), "公司": ("company",), "大学": ("university",)}
+                 "研究所": ("research_institute",), "公司": ("company",), "大学": ("university",),
+                 "中心": ("research_institute", "lab", "other"), "学院": ("university",),
+                 "平台": ("research_institute", "lab", "other")}
+
+
+OPENING_ANAPHOR = re.compile(r"^(?:该|这家|这个|此|这所|该所)(联盟|实验室|研究院|研究所|公司|大学|中心|学院|平台)")
 
 
 def _anaphoric_subject(sentence, trigger, key_of, orgs, mention_list) -> str | None:
     match = trigger.pattern.search(sentence.text)
     head = ANAPHORIC_SUBJECT.search(sentence.text[max(0, match.start() - 6):match.start()])
+    opening = OPENING_ANAPHOR.match(sentence.text)
+    if head is None and opening is not None:  # 该研究所于2016年创立: the institute named before
+        wanted = ANAPHOR_TYPES[opening.group(1)]
+        earlier = [key_of[id(m)] for m in mention_list if m.end <= sentence.start and orgs[key_of[id(m)]].type in wanted]
+        return earlier[-1] if earlier else None
     if head is None:
         return None
     noun_start = sentence.start + match.start() - len(head.group())
@@ -390,12 +400,16 @@ PRECISION_RANK = {"day": 4, "month": 3, "year": 2, "year_unknown": 1, "unknown":
 def _merge_repeats(events: list[Event], funding: list[Funding]) -> tuple[list[Event], list[Funding]]:
     """A story repeats itself (headline, lead, quotes): one event per type and set of participants,
     one round per recipient and amount; the kept one is the one with the most precise date."""
-    best: dict[tuple, Event] = {}
+    kept_events: list[Event] = []
     for event in events:
         key = (event.type, frozenset(k for k, _ in event.participants))
-        if key not in best or PRECISION_RANK[event.date.precision] > PRECISION_RANK[best[key].date.precision]:
-            best[key] = event
-    kept_events = [e for e in events if best.get((e.type, frozenset(k for k, _ in e.participants))) is e]
+        same = next((i for i, kept in enumerate(kept_events)
+                     if (kept.type, frozenset(k for k, _ in kept.participants)) == key
+                     and _compatible(kept.date, event.date)), None)
+        if same is None:
+            kept_events.append(event)  # two placements in different months are two events
+        elif PRECISION_RANK[event.date.precision] > PRECISION_RANK[kept_events[same].date.precision]:
+            kept_events[same] = event
     rounds: dict[tuple, Funding] = {}
     for fund in funding:
         key = (fund.recipient, fund.amount_cny_min, fund.amount_cny_max, fund.round)
@@ -405,6 +419,11 @@ def _merge_repeats(events: list[Event], funding: list[Funding]) -> tuple[list[Ev
         else:
             rounds[key] = fund
     return kept_events, list(rounds.values())
+
+
+def _compatible(a: PartialDate, b: PartialDate) -> bool:
+    """Dates that may be the same day: equal where both are known."""
+    return all(x is None or y is None or x == y for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)))
 
 
 LOCAL_TYPES = ("lab", "research_institute", "government", "other")

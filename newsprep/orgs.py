@@ -293,7 +293,51 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
                 found.append(OrgMention(candidate.end - len(unit), candidate.end, unit, full.name, full.type,
                                         "name_rule:unit_alias", None, full.parent, full.city, full.province))
                 break
-    return _without_overlaps(found)
+    return _without_overlaps(_short_forms(text, found))
+
+
+LEGAL_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)$")
+BRACKETED = re.compile(r"[(（][^)）]*[)）]")
+MIN_LATIN_SHORT = 5
+
+
+def _short_forms(text: str, found: list[OrgMention]) -> list[OrgMention]:
+    """A company first named by its registered name (上海昉擎科技有限公司) is then called by its
+    short name (昉擎科技): the registered name without its place, brackets and legal form. A Latin
+    name of several words (Quantonation Ventures) by its first word. Both are the same organization."""
+    shorts: dict[str, OrgMention] = {}
+    for mention in found:
+        if mention.known is not None or mention.type not in ("company", "investor"):
+            continue
+        if LEGAL_FORM.search(mention.name):
+            short = BRACKETED.sub("", LEGAL_FORM.sub("", mention.name))
+            place = places.place_prefix(short)
+            if place is not None:
+                prefix = next((n for n in (place.name, place.city, place.province) if n and short.startswith(n)), "")
+                short = short[len(prefix):]
+            if len(short) >= 3 and short not in generic_words():
+                shorts.setdefault(short, mention)
+        elif " " in mention.name and mention.name.isascii():
+            first = mention.name.split()[0]
+            if len(first) >= MIN_LATIN_SHORT:
+                shorts.setdefault(first, mention)
+    added = []
+    for index, mention in enumerate(found):  # the short name found on its own by a rule is the same company
+        full = shorts.get(mention.name)
+        if full is not None and mention.known is None and full is not mention:
+            found[index] = OrgMention(mention.start, mention.end, mention.surface, full.name, full.type,
+                                      mention.rule_id, None, mention.parent, full.city, full.province)
+    for short, full in shorts.items():
+        for match in re.finditer(re.escape(short), text):
+            start, end = match.span()
+            if short.isascii() and ((start > 0 and text[start - 1].isalnum() and text[start - 1].isascii())
+                                    or (end < len(text) and text[end].isalnum() and text[end].isascii())):
+                continue
+            if any(m.start < end and start < m.end for m in found + added):
+                continue
+            added.append(OrgMention(start, end, short, full.name, full.type, "name_rule:short_form", None, None,
+                                    full.city, full.province))
+    return found + added
 
 
 def _gazetteer_mentions(text: str, token_starts: set[int], token_ends: set[int]) -> list[OrgMention]:
@@ -370,8 +414,8 @@ def _contextual_government(text: str, tokens: list[Token], found: list[OrgMentio
         counts[place.province] = counts.get(place.province, 0) + 1
         if place.city:
             cities[place.city] = cities.get(place.city, 0) + 1
-    for mention in found:
-        if mention.type == "government" and mention.province:
+    for mention in found:  # local bodies name the story's place; national ones (国务院) do not
+        if mention.type == "government" and mention.province and places.place_prefix(mention.name.removeprefix("中共")):
             counts[mention.province] = counts.get(mention.province, 0) + 2
     if not counts:
         return found

@@ -203,3 +203,16 @@ def test_traditional_text_with_pinyin_readings_end_to_end(tmp_path):
     assert record["published"] == {"year": None, "month": 3, "day": 2}  # a dateline without a year
     [event] = record["facts"]["events"]
     assert event["type"] == "partnership" and event["date"] == {"year": None, "month": 3, "day": 2}
+
+
+def test_two_rounds_of_one_company_in_different_months_are_two_events():
+    facts = facts_of("2025年2月，晶泰控股宣布配售募资20.88亿港元。此前1月，公司已通过配售募资11.3亿港元。",
+                     PartialDate(2025, 3, 1))
+    assert sorted(e.date.iso() for e in facts.events if e.type == "funding") == ["2025-01", "2025-02"]
+
+
+def test_an_opening_anaphor_is_the_organization_named_before():
+    facts = facts_of("上海交通大学李政道研究所致力于基础研究。该研究所于2016年创立。")
+    names = {k: o.name for k, o in facts.orgs.items()}
+    assert [(e.type, e.date.iso(), [names[k] for k, _ in e.participants]) for e in facts.events] == \
+        [("establishment", "2016", ["上海交通大学李政道研究所"])]

@@ -60,3 +60,16 @@ def test_compound_names(sentence, expected):
 ])
 def test_short_forms_resolve_to_the_story_place(text, expected):
     assert [name for _, name, _, _ in orgs_in(text)] == expected
+
+
+def test_national_bodies_do_not_decide_the_story_place():
+    text = "为贯彻落实党中央、国务院部署，河南省人民政府办公厅印发方案。方案已经省政府同意。"
+    assert "河南省人民政府" in [name for _, name, _, _ in orgs_in(text)]
+
+
+@pytest.mark.parametrize("text, short, full", [
+    ("上海昉擎科技有限公司完成天使轮融资。昉擎科技成立于2022年。", "昉擎科技", "上海昉擎科技有限公司"),
+    ("风险投资机构Quantonation Ventures宣布基金关闭。Quantonation成立于2018年。", "Quantonation", "Quantonation Ventures"),
+])
+def test_a_company_is_then_called_by_its_short_name(text, short, full):
+    assert (short, full) in [(surface, name) for surface, name, _, _ in orgs_in(text)]
