@@ -20,15 +20,16 @@ from newsprep.resources import read_rows, read_words
 
 NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
-SEPARATOR = re.compile(r"[\s:：]*")
+# between a role and a name: spaces, a colon, a bar, or a bracketed qualifier (副校长（研究及发展）叶玉如)
+SEPARATOR = re.compile(r"[\s:：|｜]*(?:[(（][^()（）]{1,12}[)）])?[\s:：|｜]*")
 JOINED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・．.][\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8})?")
 LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}(?![A-Za-z])")
 # What may follow a name: punctuation, or a word that starts the rest of the sentence.
 AFTER_NAME = re.compile(r"$|[\W\d_]|(?:表示|说|指出|介绍|认为|强调|致辞|主持|出席|参加|会见|会晤|带领|率队|率|等|一行|在|为|是|的|则|也|和|与|及|同|对|向|从|通过|提出|透露|谈到|坦言|告诉|回顾|看来|团队|教授|院士|博士)")
-NAME_LIST_SEPARATORS = "、 "
+NAME_LIST_SEPARATORS = "、 /／"
 MAX_LISTED_NAMES = 8
 PUNCTUATION_AFTER = re.compile(r"$|[\W\d_]")
-SPEECH_AFTER = re.compile(r"表示|说|指出|介绍|认为|强调|致辞|主持|出席|透露|谈到|坦言|告诉|回顾")
+SPEECH_AFTER = re.compile(r"表示|说|指出|介绍|认为|强调|致辞|主持|出席|参加|会见|会晤|透露|谈到|坦言|告诉|回顾")
 # What may stand before a name that a title follows (鄂维南院士): a boundary.
 BEFORE_NAME = re.compile(r"(?:^|[\W\d_]|和|与|及|由|是|为|、|据|记者)$")
 NOT_A_GIVEN_NAME = frozenset("的 了 是 在 等 也 都 就 还 又 并 而 则 其 该 此 这 那 每 各 某 年 月 日 号 时 说 称 摄".split())
@@ -115,7 +116,7 @@ def _boundary_after(text: str, end: int) -> bool:
     """A name may end here: a boundary follows, or a verb, preposition or adverb (接受采访, 在…)."""
     if AFTER_NAME.match(text, end):
         return True
-    return any((word_tags().get(text[end:end + n]) or "x").startswith(("v", "p", "d", "c"))
+    return any((word_tags().get(text[end:end + n]) or "x").startswith(("v", "p", "d", "c", "t", "r", "a"))
                for n in (2, 1) if len(text[end:end + n]) == n and CJK.match(text[end]))
 
 
@@ -132,11 +133,14 @@ def _word_after(text: str, end: int) -> bool:
 def _name_after(text: str, start: int) -> tuple[int, int] | None:
     """The name that starts at `start` (right after a role word), or None."""
     joined = JOINED_NAME.match(text, start)
-    if joined:  # 艾尔肯·吐尼亚孜出席: the second part ends where a boundary follows
+    if joined:  # 艾尔肯·吐尼亚孜出席: the second part ends where punctuation, else a boundary, follows
         dot = joined.start() + max(joined.group().rfind(c) for c in "·•・．.")
-        for end in range(dot + 3, joined.end() + 1):
-            if _boundary_after(text, end):
-                return start, end
+        ends = range(dot + 3, joined.end() + 1)
+        end = next((e for e in ends if SPEECH_AFTER.match(text, e)), None) \
+            or next((e for e in reversed(ends) if PUNCTUATION_AFTER.match(text, e)), None) \
+            or next((e for e in ends if _boundary_after(text, e)), None)
+        if end is not None:
+            return start, end
     latin = LATIN_PERSON.match(text, start)
     if latin and AFTER_NAME.match(text, latin.end()):
         return latin.span()
@@ -162,8 +166,14 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
+LATIN_PERSON_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}$")
+
+
 def _name_before(text: str, end: int) -> tuple[int, int] | None:
     """The name that ends at `end` (right before a title like 院士), or None."""
+    latin = LATIN_PERSON_BEFORE.search(text, max(0, end - 40), end)
+    if latin:  # 卡内基梅隆大学Martin Kenney教授
+        return latin.span()
     for length in (3, 2, 4):
         start = end - length
         if start >= 0 and _looks_like_name(text[start:end]) and BEFORE_NAME.search(text[max(0, start - 2):start]):

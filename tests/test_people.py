@@ -32,3 +32,15 @@ def test_people(text, expected):
 ])
 def test_no_person(text):
     assert people_in(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("英属哥伦比亚大学Jane Wang教授出席会议。", [("Jane Wang", "教授")]),  # a Latin name before a title
+    ("理大高级副校长（研究及创新）赵汝恒表示，研究院将开放合作。", [("赵汝恒", "副校长")]),
+    ("（记者：周荔华 刘坤/姜胜来）", [("周荔华", "记者"), ("刘坤", "记者"), ("姜胜来", "记者")]),
+    ("责任编辑 | 周学飞", [("周学飞", "责任编辑")]),
+    ("自治区副主席凯赛尔·阿不都克热木；自治区政府秘书长出席。", [("凯赛尔·阿不都克热木", "副主席")]),
+    ("眼科主任洪晶介绍了研究进展。", [("洪晶", "主任")]),  # a family name of the ranked list
+])
+def test_more_people(text, expected):
+    assert people_in(text) == expected
