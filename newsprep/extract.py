@@ -320,6 +320,10 @@ def _recipient(clause, sentence, in_sentence, key_of, orgs, mention_list, log, e
         earlier = [key_of[id(m)] for m in mention_list if m.end <= s_start and orgs[key_of[id(m)]].type == "company"]
         return earlier[-1] if earlier else None
     name = funding_rules.subject_name(phrase)
+    if name is None and funding_rules.NO_SUBJECT.match(phrase):
+        # 例如荷兰初创公司Qblox，在获得…A轮融资前: the company named just before, in this sentence
+        before = [m for m in in_sentence if m.end <= s_start and orgs[key_of[id(m)]].type == "company"]
+        return key_of[id(before[-1])] if before else None
     if name is None or any(m.start < s_end and s_start < m.end for m in in_sentence):
         return None
     at = s_start + phrase.find(name)

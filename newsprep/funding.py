@@ -31,7 +31,9 @@ STRATEGIC = re.compile(r"(?:战略|策略)投资|(?:战略|策略)融资")
 ROUND_NAMES = {"种子": "Seed", "天使": "Angel", "战略": "Strategic", "策略": "Strategic"}
 UNNAMED_ROUNDS = ("新一", "首", "新")  # 新一轮融资: a round is reported, its name is not
 CLAUSE = re.compile(r"[^，,；;。！？!?]+")
-SUBJECT_VERB = re.compile(r"(?:宣布|正式|已经|已|成功|再次|又|近日|日前|今日|刚刚)*(?:完成|获得|获|斩获|拿下|迎来|落定|敲定|宣布)(?:了)?")
+SUBJECT_VERB = re.compile(r"(?:宣布|正式|已经|已|成功|再次|又|近日|日前|今日|刚刚)*(?:完成|获得|获|斩获|拿下|迎来|落定|敲定|融到|筹得|募得|拿到|宣布)(?:了)?")
+# a clause whose subject slot holds no name at all (在…前, 三个月前): its subject is the company before
+NO_SUBJECT = re.compile(r"^\s*(?:在|于|并|且|而|还|也|则|此前|随后|之后|同时|[\d一二两三四五六七八九十几]+个?(?:月|年|天|周)(?:前|后|内))*\s*$")
 ANNOUNCER = re.compile(r"^\s*(?P<who>.{2,16}?)(?:近日|日前|今日|今天|正式)?(?:宣布|表示|称|透露|官宣)$")
 ANAPHORIC_SUBJECTS = frozenset("公司 该公司 这家公司 其 企业 该企业 这家企业 初创公司 平台".split())
 SUBJECT_NOISE = re.compile(r"^(?:据悉|据了解|另外|此外|同时|其中|目前|近日|日前|今日|今年|去年|\d{4}年|\d{1,2}月\d{1,2}日|"

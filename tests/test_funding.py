@@ -36,6 +36,8 @@ def rounds_of(text, published=PartialDate(2024, 6, 1)):
     ("他创办的镁伽科技获得一笔3亿美元的单笔融资。", [("镁伽科技", None, 2136000000.0, "USD", [])]),
     ("赛诺菲投资的生物技术公司Enveda表现亮眼，该公司获得1.5亿美元的C轮融资。",
      [("Enveda", "C", 1068000000.0, "USD", [])]),
+    # the subject slot holds no name: the company named just before in the sentence
+    ("例如荷兰初创公司Qubitwave，在获得海岸资本领投A轮融资前，已长期提供硬件。", [("Qubitwave", "A", None, None, ["海岸资本"])]),
 ])
 def test_rounds(text, expected):
     assert rounds_of(text) == expected
