@@ -242,6 +242,8 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
         subsidiary_of = False
         if parent is not None:
             unit = text[parent.end:candidate.end]
+            if candidate.suffix.weak and parent.type != "company":
+                continue  # 中科院科技…: a field after an institute's name, not a company of it
             if unit == candidate.suffix.suffix:
                 # 北京演绎科技 + 有限公司 is one company's full legal name, not a unit of it
                 found.remove(parent)
@@ -252,8 +254,6 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
                 found.remove(parent)
                 parent = None
                 subsidiary_of = True
-            elif candidate.suffix.weak and parent.type != "company":
-                continue  # 中科院科技…: a field after an institute's name, not a company of it
             elif JOINT_UNIT.search(unit) and candidate.suffix.type in NESTING_UNIT_TYPES:
                 pass  # 阿里巴巴智能计算联合实验室: a joint unit, whatever its partners are
             elif parent.type == "government" and places.place_prefix(unit) is not None:
@@ -460,12 +460,14 @@ def _latin_appositions(text: str, found: list[OrgMention]) -> list[OrgMention]:
         if after is None or len(after.group().strip()) < 3 or any(m.start < after.end() and after.start() < m.end for m in found):
             continue
         name = after.group().strip()
+        if name in generic_words():
+            continue  # 公司CEO: a title, not a name
         result.append(OrgMention(after.start(), after.start() + len(name), name, name, KIND_TYPES[kind.group(1)],
                                  "name_rule:latin_apposition"))
     for mention in found:
         after = LATIN_NAME_AFTER.match(text, mention.end)
         if mention.known is None and mention.parent is None and after and len(after.group()) >= 3 \
-                and mention.type in APPOSITION_KINDS:
+                and mention.type in APPOSITION_KINDS and after.group().strip() not in generic_words():
             name = after.group().strip()
             result.append(OrgMention(after.start(), after.start() + len(name), name, name, mention.type,
                                      "name_rule:latin_apposition"))
