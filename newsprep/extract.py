@@ -477,7 +477,13 @@ INVESTOR_ROLES = frozenset({"investor", "lead_investor"})
 NOT_PLACING_TYPES = frozenset({MEDIA, "investor"})
 
 
+NATIONAL_NAME = re.compile(r"^(?:中国|全国|国家|中华|中央)")
+
+
 def _national_body(org: Org) -> bool:
-    """A government body whose name holds no place (国务院, 科学技术部) is national: its seat in
-    Beijing says nothing about where a story happens."""
-    return org.type == "government" and places.place_prefix(org.name.removeprefix("中共")) is None
+    """A government body whose name holds no place (国务院, 科学技术部), or a national society or
+    body (中国人工智能学会), is national: its seat in Beijing says nothing about where a story
+    happens."""
+    if org.type == "government":
+        return places.place_prefix(org.name.removeprefix("中共")) is None
+    return org.type in ("alliance", "other") and bool(NATIONAL_NAME.match(org.name))
