@@ -87,7 +87,7 @@ DATE_PATTERNS = [
     re.compile(r"(?<!\d)" + _Y + _S + r"年(?:度)?(?![\d])"),
     re.compile(r"(?P<rel>日前|近日|近期|日内)"),
     re.compile(r"(?P<rel>今日|今天|今晨|昨日|昨天|前天|前日)"),
-    re.compile(r"(?P<rel>现)(?=将|印发|予以|公布|发布)"),  # 现印发给你们: the notice's own date
+    re.compile(r"(?P<rel>现)(?=将|印发|予以|公布|发布|征求)"),  # 现印发给你们: the notice's own date
     re.compile(r"(?<![\d月年号])(?P<rel>(?P<dd>3[01]|[12]\d|0?[1-9])\s*日)(?![\d])"),  # (9日), 29日: a day of the story's month
 ]
 RELATIVE_YEAR_OFFSET = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}

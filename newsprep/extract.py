@@ -221,6 +221,7 @@ def _sentence_facts(article_id, text, sentence, in_sentence, key_of, orgs, token
             relations.append(Relation(a, b, "co_mention", co_mention_evidence))
 
 
+NARRATIVE_LINK = re.compile(r"此前|随后|同年|当年|其后|之后|次月|同月")
 SAME_OCCASION = re.compile(r"^(?:此次|本次|该次|这次|会上|活动现场|仪式上|现场)")
 
 
@@ -239,7 +240,14 @@ def sentence_date(sentence, published: PartialDate, at: int | None = None, previ
         chosen = before[-1] if before else dates[0]
     else:
         chosen = dates[0]
-    return anchored(chosen.date, published)
+    date = anchored(chosen.date, published)
+    if not date.year and previous is not None and NARRATIVE_LINK.search(sentence.text):
+        # 2025年2月，…配售。此前1月，…: a month told against the year the story was just telling
+        told = sentence_date(previous, published)
+        if told.year:
+            year = told.year - 1 if told.month and date.month and date.month > told.month and "此前" in sentence.text else told.year
+            date = PartialDate(year, date.month, date.day)
+    return date
 
 
 QUOTED_NAME = re.compile(r"[「“\"『]([^」”\"』]{2,16})[」”\"』]")

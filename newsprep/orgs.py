@@ -258,6 +258,8 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
                 pass  # 阿里巴巴智能计算联合实验室: a joint unit, whatever its partners are
             elif parent.type == "government" and places.place_prefix(unit) is not None:
                 pass  # 中国人民银行山东省分行, 国家金融监督管理总局山东监管局: a body's local branch
+            elif parent.type == "government" and candidate.suffix.type == "other":
+                pass  # 雄安新区人工智能产业园: a park of a zone
             elif parent.type not in NESTING_PARENT_TYPES or candidate.suffix.type not in NESTING_UNIT_TYPES:
                 continue
         if any(m.known and m.end == candidate.end and candidate.start < m.start for m in found):
@@ -396,7 +398,7 @@ def _joint_names(text: str, found: list[OrgMention]) -> list[OrgMention]:
     return result
 
 
-CONTEXTUAL_BODY = re.compile(r"(?<![\u4e00-\u9fff]{2}[省市区])(省|市|自治区)(委(?:[\u4e00-\u9fff]{1,12}?(?:办公室|办|部|委员会|委))?|党委|"
+CONTEXTUAL_BODY = re.compile(r"(?<![\u4e00-\u9fff]{2}[省市区])(省|市|自治区|(?<![\u4e00-\u9fff])(?=[\u4e00-\u9fff]{1,8}厅))(委(?:[\u4e00-\u9fff]{1,12}?(?:办公室|办|部|委员会|委))?|党委|"
                              r"人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|"
                              r"[\u4e00-\u9fff]{1,8}?(?:厅|局|委员会|委))(?![\u4e00-\u9fff]*(?:书记|主任|常委|委员))")
 

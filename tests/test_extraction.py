@@ -216,3 +216,8 @@ def test_an_opening_anaphor_is_the_organization_named_before():
     names = {k: o.name for k, o in facts.orgs.items()}
     assert [(e.type, e.date.iso(), [names[k] for k, _ in e.participants]) for e in facts.events] == \
         [("establishment", "2016", ["上海交通大学李政道研究所"])]
+
+
+def test_a_month_after_此前_takes_the_year_the_story_was_telling():
+    facts = facts_of("2025年2月，晶泰控股宣布配售募资20.88亿港元。此前1月，公司已通过配售募资11.3亿港元。")
+    assert sorted(e.date.iso() for e in facts.events if e.type == "funding") == ["2025-01", "2025-02"]

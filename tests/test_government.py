@@ -73,3 +73,12 @@ def test_national_bodies_do_not_decide_the_story_place():
 ])
 def test_a_company_is_then_called_by_its_short_name(text, short, full):
     assert (short, full) in [(surface, name) for surface, name, _, _ in orgs_in(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("结合四川省实际，科技厅牵头起草了方案。", ["四川省科学技术厅"]),  # a bare 厅 is a province's
+    ("河北雄安新区人工智能产业园正式开园。", ["河北雄安新区人工智能产业园", "河北雄安新区"]),
+    ("今年4月，福建人工智能计算中心正式揭牌。", ["福建人工智能计算中心"]),
+])
+def test_more_local_bodies(text, expected):
+    assert [name for _, name, _, _ in orgs_in(text)] == expected
