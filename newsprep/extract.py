@@ -262,7 +262,7 @@ def _funding_facts(article_id, text, sentence, key_of, orgs, published, log, eve
     if not clauses:
         return 0
     in_sentence = [m for m in mention_list if sentence.start <= m.start < sentence.end]
-    date = sentence_date(sentence, published)
+    date = sentence_date(sentence, published, previous=log.sentences[sentence.index - 1] if sentence.index > 0 else None)
     year = date.year or published.year
     recorded = 0
     for index, clause in enumerate(clauses):
