@@ -244,6 +244,9 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
             unit = text[parent.end:candidate.end]
             if candidate.suffix.weak and parent.type != "company":
                 continue  # 中科院科技…: a field after an institute's name, not a company of it
+            if candidate.suffix.type in NESTING_UNIT_TYPES and parent.type != "company" \
+                    and unit in (candidate.suffix.suffix, JOINT_WORD + candidate.suffix.suffix):
+                continue  # 中科院研究所, 中国科大联合实验室: "an institute of", not a unit's name
             if unit == candidate.suffix.suffix:
                 # 北京演绎科技 + 有限公司 is one company's full legal name, not a unit of it
                 found.remove(parent)
