@@ -96,6 +96,13 @@ def _extract(args) -> int:
     for row in result.report:
         if row.status == "failed":
             print(f"skipped {row.input_path}: {row.reason}", file=sys.stderr)
-    json.dump([article_json(record) for record in result.articles], sys.stdout, ensure_ascii=False, indent=1)
+    articles = []
+    for record in result.articles:  # one article that cannot be written out never costs the others
+        try:
+            articles.append(article_json(record))
+        except Exception as err:  # noqa: BLE001 - reported with its reason, the rest still come out
+            print(f"skipped {record['source_path']}: its facts could not be written out "
+                  f"({type(err).__name__}: {err}); please report this file.", file=sys.stderr)
+    json.dump(articles, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0

@@ -14,7 +14,7 @@ def article_json(record: dict) -> dict:
     in_events = {key for event in facts["events"] for key, _ in event["participants"]}
     published = PartialDate(**record["published"])
     return {
-        "file": record["source_path"].rsplit("/", 1)[-1],
+        "file": record["source_path"].rsplit("/", 1)[-1] + (f"#{record['record_index']}" if record.get("record_index") is not None else ""),
         "article_id": record["article_id"],
         "title": record["title"],
         "published": published.iso(),

@@ -60,3 +60,31 @@ def test_build_prints_a_summary(tmp_path, samples):
     assert done.stdout.startswith("articles ok: 5 (0 from cache) | duplicates: 0 | failed: 0\n")
     again = run_cli("build", str(samples), "--out", str(tmp_path / "t"), "--cache", str(tmp_path / "c"), "--quiet")
     assert again.stdout.startswith("articles ok: 5 (5 from cache)")
+
+
+def test_extract_skips_an_article_it_cannot_write_out_and_keeps_the_others(tmp_path, monkeypatch, capsys):
+    from newsprep import cli, export
+
+    (tmp_path / "a.txt").write_text("之江实验室与北京大学签署合作协议。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("深势科技完成新一轮融资，由红杉中国领投。", encoding="utf-8")
+    real = export.article_json
+
+    def fragile(record):
+        if record["source_path"].endswith("a.txt"):
+            raise KeyError("new_0000")  # a relation end the article does not name
+        return real(record)
+
+    monkeypatch.setattr(export, "article_json", fragile)
+    assert cli.main(["extract", str(tmp_path)]) == 0
+    out = capsys.readouterr()
+    assert [a["file"] for a in json.loads(out.out)] == ["b.txt"]
+    assert "skipped" in out.err and "a.txt" in out.err
+
+
+def test_extract_names_export_rows_file_and_row(tmp_path, capsys):
+    from newsprep import cli
+
+    (tmp_path / "feed.csv").write_text("title,text\n一,之江实验室与北京大学签署合作协议。\n二,深势科技完成新一轮融资。\n",
+                                       encoding="utf-8")
+    assert cli.main(["extract", str(tmp_path / "feed.csv")]) == 0
+    assert [a["file"] for a in json.loads(capsys.readouterr().out)] == ["feed.csv#0", "feed.csv#1"]
