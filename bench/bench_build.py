@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsprep.orgs import gazetteer  # noqa: E402
+from newsprep.gazetteer import gazetteer  # noqa: E402
 
 MARK = "【合成测试数据】"
 TEMPLATES = [

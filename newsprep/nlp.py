@@ -24,7 +24,7 @@ def tokenizer():
     """A private jieba.Tokenizer (not the global one) with the gazetteer's names added."""
     import jieba
 
-    from newsprep.orgs import gazetteer
+    from newsprep.gazetteer import gazetteer
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()

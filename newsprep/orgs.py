@@ -1,15 +1,24 @@
-"""Organizations: the gazetteer, and rules that find organizations it does not know.
+"""Organization mentions: the gazetteer's names, and rules that find organizations it does not know.
 
-Two sources of mentions:
-  * the gazetteer (resources/organizations.csv): every name and alias, longest first; short
-    aliases (two characters) only where jieba also sees a whole word, so 之江 never fires inside
-    another word;
+Sources of mentions:
+  * the gazetteer (gazetteer.py): every name and alias, longest first; short aliases (two
+    characters) only where jieba also sees a whole word, so 之江 never fires inside another word;
+    a known unit named after a known parent (中国科学院成都分院) keeps the parent for part_of;
   * name rules (resources/org_suffixes.csv): a name ends with an institutional suffix (实验室,
     研究院, 有限公司, 资本 …) and extends left over name-like words until a boundary (punctuation,
     a function word, a verb). The part before the suffix must be proper — a place, a Latin name,
     a known organization or a word outside common vocabulary — unless the suffix itself marks a
     name (国家重点实验室). A unit named after a known parent (北京大学国际机器学习研究中心) is kept
-    with its parent as a part_of relation, except departments of companies and committees.
+    with its parent as a part_of relation, except departments of companies and committees;
+  * compound names: joint units named after two partners (A-B联合实验室), registered names with
+    a city in brackets, units listed after one named with its parent, a Latin name after the kind
+    of organization it is (荷兰初创公司Qblox);
+  * context: 省政府, 省科技厅, 市委 without a place are the bodies of the province or city the story
+    clearly centres on (government.py's department table);
+  * short forms: a registered company name's short name (昉擎科技) and a Latin name's first word
+    are the same organization wherever they stand.
+Names found by the part they play (the subject of a round, an investor in a list) are added by
+funding.py's callers in extract.py, not here.
 """
 
 from __future__ import annotations
@@ -21,12 +30,10 @@ from functools import cache
 
 from newsprep import places
 from newsprep.government import contextual_name as government_contextual_name
-from newsprep.government import generated_bodies
+from newsprep.gazetteer import KnownOrg, gazetteer
 from newsprep.nlp import Token, word_tags
-from newsprep.resources import RESOURCE_DIR, read_rows, read_words
+from newsprep.resources import read_rows, read_words
 
-ORG_TYPES = ("university", "research_institute", "lab", "company", "investor", "government",
-             "alliance", "media", "hospital", "other")
 MAX_PREFIX_CHARS = 20
 SHORT_ALIAS_CHARS = 2
 LATIN = re.compile(r"[A-Za-z]")
@@ -38,76 +45,6 @@ NAME_TAGS_PREFIXES = ("n", "s", "a", "b", "j", "vn", "an", "eng", "g")
 # units of companies (a corporate lab) and committees of anything stay part of their parent.
 NESTING_PARENT_TYPES = frozenset({"university", "research_institute", "lab", "hospital", "other"})
 NESTING_UNIT_TYPES = frozenset({"university", "research_institute", "lab", "hospital", "other"})
-
-
-@dataclass(frozen=True)
-class KnownOrg:
-    org_id: str
-    name: str
-    aliases: tuple[str, ...]
-    english: str | None
-    type: str
-    city: str | None
-    province: str | None
-    source: str
-
-    @property
-    def surface_forms(self) -> tuple[str, ...]:
-        forms = [self.name, *self.aliases]
-        if self.english:
-            forms.append(self.english)
-        return tuple(dict.fromkeys(f for f in forms if f))
-
-
-@dataclass
-class Gazetteer:
-    orgs: list[KnownOrg]  # hand-compiled rows (the generated government bodies are only matched)
-    by_form: dict[str, KnownOrg]
-    automaton: object  # ahocorasick.Automaton over every surface form
-
-
-GAZETTEER_FILES = ("organizations.csv", "gazetteer/*.csv")
-
-
-def gazetteer_rows() -> list[tuple[str, dict[str, str]]]:
-    """(file name, row) for every hand-compiled gazetteer row: organizations.csv first, then the
-    family files under gazetteer/ (universities, institutes, companies …) in name order."""
-    rows = []
-    for pattern in GAZETTEER_FILES:
-        for path in sorted(RESOURCE_DIR.glob(pattern)):
-            name = str(path.relative_to(RESOURCE_DIR))
-            rows.extend((name, row) for row in read_rows(name))
-    return rows
-
-
-@cache
-def gazetteer() -> Gazetteer:
-    import ahocorasick
-
-    orgs = []
-    for name, row in gazetteer_rows():
-        if row["type"] not in ORG_TYPES:
-            raise ValueError(f"{name}: {row['org_id']} has unknown type {row['type']!r}")
-        orgs.append(KnownOrg(
-            org_id=row["org_id"], name=row["name"],
-            aliases=tuple(a.strip() for a in row["aliases"].split("|") if a.strip()),
-            english=row["english"] or None, type=row["type"], city=row["city"] or None,
-            province=row["province"] or None, source=row["source"],
-        ))
-    generated = [KnownOrg(b.org_id, b.name, b.aliases, None, b.type, b.city, b.province, b.source)
-                 for b in generated_bodies()]
-    by_form: dict[str, KnownOrg] = {}
-    # a form claimed by two rows keeps the first: hand-compiled rows (in file order) before generated ones
-    for org in [*orgs, *generated]:
-        for form in org.surface_forms:
-            by_form.setdefault(form, org)
-            if " " in form:  # MIT 科技评论 is also written MIT科技评论
-                by_form.setdefault(form.replace(" ", ""), org)
-    automaton = ahocorasick.Automaton()
-    for form in by_form:
-        automaton.add_word(form, form)
-    automaton.make_automaton()
-    return Gazetteer(orgs, by_form, automaton)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from newsprep import places
-from newsprep.orgs import gazetteer
+from newsprep.gazetteer import gazetteer
 
 # table -> [(column, pandas dtype, description)]
 SCHEMA: dict[str, list[tuple[str, str, str]]] = {

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from newsprep.orgs import ORG_TYPES, gazetteer_rows
+from newsprep.gazetteer import ORG_TYPES, gazetteer_rows
 from newsprep.places import PROVINCES
 
 ROWS = gazetteer_rows()
