@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 from dataclasses import asdict, dataclass, field
 
 from newsprep.dates import PartialDate
 from newsprep.sentences import Sentence
 
 MEDIA = "media"
+
+
+def unknown_org_id(name: str) -> str:
+    """The key of an organization the gazetteer lacks: stable for its name across articles."""
+    return "new_" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
 @dataclass
@@ -115,3 +121,55 @@ class EvidenceLog:
             self.rows.append(Evidence(evidence_id, sentence.index, start, end, sentence.text, rule_id))
             self._index[key] = evidence_id
         return self._index[key]
+
+
+@dataclass
+class ArticleContext:
+    """What one article's extraction reads and adds to, handed to each fact module in turn: the text,
+    its sentences and evidence log, the organization mentions and the organizations they name, and
+    the facts found so far. Mentions are keyed by their span, which is unique after overlaps go."""
+
+    article_id: str
+    text: str
+    published: PartialDate
+    log: EvidenceLog
+    tokens: list
+    mentions: list  # OrgMention, sorted by start
+    orgs: dict[str, Org]
+    keys: dict[tuple[int, int], str]  # (start, end) of a mention → org key
+    events: list[Event] = field(default_factory=list)
+    funding: list[Funding] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._mention_starts = [m.start for m in self.mentions]
+
+    def key(self, mention) -> str:
+        return self.keys[(mention.start, mention.end)]
+
+    def org(self, mention) -> Org:
+        return self.orgs[self.key(mention)]
+
+    def mentions_between(self, start: int, end: int) -> list:
+        """Mentions that start inside [start, end)."""
+        return self.mentions[bisect.bisect_left(self._mention_starts, start):bisect.bisect_left(self._mention_starts, end)]
+
+    def last_before(self, offset: int, types) -> str | None:
+        """The organization of one of `types` named last before `offset` (what 该公司 refers to)."""
+        earlier = [self.key(m) for m in self.mentions if m.end <= offset and self.org(m).type in types]
+        return earlier[-1] if earlier else None
+
+    def previous_sentence(self, sentence: Sentence) -> Sentence | None:
+        return self.log.sentences[sentence.index - 1] if sentence.index > 0 else None
+
+    def add_found_org(self, name: str, start: int, org_type: str, rule_id: str) -> str:
+        """An organization no name rule knew, found by the part it plays (the subject of a round,
+        an item of an investor list): added with its mention and evidence."""
+        key = unknown_org_id(name)
+        org = self.orgs.setdefault(key, Org(key, name, org_type, None, None, name if name.isascii() else None, False))
+        evidence_id = self.log.add(start, start + len(name), rule_id)
+        if not any(m["start"] == start for m in org.mentions):
+            org.mentions.append({"surface": name, "start": start, "end": start + len(name),
+                                 "sentence_index": self.log.sentence_of(start).index, "rule_id": rule_id,
+                                 "evidence_id": evidence_id})
+        return key

@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from newsprep.money import Amount, find_amounts
+from newsprep.events import sentence_date
+from newsprep.facts import MEDIA, ArticleContext, Event, Funding, Relation
+from newsprep.money import Amount, find_amounts, to_cny
 from newsprep.resources import read_rows
 
 ROUND = re.compile(
@@ -259,3 +261,123 @@ def looks_like_investor(item: str) -> bool:
         return False  # 加码, 跟进: a verb, not a name
     return not any((tags.get(t.text) or "n").startswith(NOT_NAME_TAGS) and tags.get(t.text) != "nz"
                    for t in tokenize(item) if not t.text.isascii())
+
+
+QUOTED_NAME = re.compile(r"[「“\"『]([^」”\"』]{2,16})[」”\"』]")
+RECIPIENT_EXCLUDED_TYPES = frozenset({"investor", "media", "government"})
+FOLLOWING_SENTENCES = 2  # 本轮融资由…领投 often stands in the next sentence or the one after
+
+
+def funding_facts(ctx: ArticleContext, sentence) -> int:
+    """Rounds reported by this sentence, each with its recipient, amount, investors, a funding event
+    and investment relations. Returns how many were recorded."""
+    clauses = round_clauses(sentence.text)
+    if not clauses:
+        return 0
+    in_sentence = ctx.mentions_between(sentence.start, sentence.end)
+    date = sentence_date(sentence, ctx.published, previous=ctx.previous_sentence(sentence))
+    year = date.year or ctx.published.year
+    recorded = 0
+    for index, clause in enumerate(clauses):
+        recipient = _recipient(ctx, clause, sentence, in_sentence)
+        if recipient is None:
+            continue
+        # investors: lists from this clause up to the next round's clause, and (for the sentence's
+        # last round) the next sentences, which often say who invested (本轮融资由…领投)
+        until = sentence.start + (clauses[index + 1].start if index + 1 < len(clauses) else len(sentence.text))
+        following = FOLLOWING_SENTENCES if index + 1 == len(clauses) else 0
+        investors = [(k, lead) for k, lead in _investors(ctx, sentence, sentence.start + clause.start, until, following)
+                     if k != recipient]
+        amount = clause.amount
+        evidence_id = ctx.log.add(sentence.start, sentence.end, f"funding:{clause.cue_id}")
+        ctx.funding.append(Funding(
+            f"{ctx.article_id}:f{len(ctx.funding)}", recipient,
+            amount.text if amount else None, amount.currency if amount else None,
+            amount.value_min if amount else None, amount.value_max if amount else None,
+            to_cny(amount.value_min, amount.currency, year) if amount else None,
+            to_cny(amount.value_max, amount.currency, year) if amount else None,
+            amount.qualifier if amount else None, clause.round or None, date, investors, evidence_id,
+        ))
+        roles = {recipient: "recipient"}
+        for key, is_lead in investors:
+            roles[key] = "lead_investor" if is_lead else "investor"
+            ctx.relations.append(Relation(key, recipient, "investment", evidence_id))
+        place = ctx.orgs[recipient]
+        ctx.events.append(Event(f"{ctx.article_id}:e{len(ctx.events)}", "funding", date, place.city, place.province,
+                                "participant" if place.province else None, list(roles.items()), evidence_id,
+                                f"funding:{clause.cue_id}"))
+        recorded += 1
+    return recorded
+
+
+def _recipient(ctx: ArticleContext, clause: RoundClause, sentence, in_sentence) -> str | None:
+    """Who raised the round: the organization standing as the subject of the clause's verb (or after
+    its lead investor), the company a pronoun there refers to (公司完成…), the company named just
+    before an empty subject slot, a tranche's company, or a name-like subject no rule knew."""
+    if clause.subject is None:
+        candidates = [m for m in in_sentence if sentence.start + clause.start <= m.start < sentence.start + clause.end]
+    else:
+        s_start, s_end = sentence.start + clause.subject[0], sentence.start + clause.subject[1]
+        candidates = [m for m in in_sentence if s_start <= m.start and m.end <= s_end]
+    listed = [(sentence.start + a, sentence.start + b) for a, b, _ in investor_lists(sentence.text)]
+    candidates = [m for m in candidates if ctx.org(m).type not in RECIPIENT_EXCLUDED_TYPES
+                  and not any(a <= m.start and m.end <= b for a, b in listed)]
+    if candidates:
+        if clause.cue_id == "lead_object":
+            return ctx.key(candidates[0])  # the first organization after 领投
+        return ctx.key(candidates[-1] if clause.subject else candidates[0])
+    if clause.cue_id == "lead_object":
+        quoted = QUOTED_NAME.search(sentence.text, clause.subject[0], clause.subject[1])
+        name = subject_name(quoted.group(1)) if quoted else None
+        return ctx.add_found_org(name, sentence.start + quoted.start(1), "company", "name_rule:funding_object") if name else None
+    if clause.subject is None:
+        # 天使+轮由蔚来资本领投: a tranche of the round told just before, by the same company
+        return ctx.funding[-1].recipient if ctx.funding and clause.round is not None else None
+    phrase = sentence.text[clause.subject[0]:clause.subject[1]]
+    if phrase.strip().lstrip("该这家其").startswith(("公司", "企业")) or phrase.strip() == "其":
+        return ctx.last_before(s_start, ("company",))
+    name = subject_name(phrase)
+    if name is None and NO_SUBJECT.match(phrase):
+        # 例如荷兰初创公司Qblox，在获得…A轮融资前: the company named just before, in this sentence
+        before = [m for m in in_sentence if m.end <= s_start and ctx.org(m).type == "company"]
+        return ctx.key(before[-1]) if before else None
+    if name is None or any(m.start < s_end and s_start < m.end for m in in_sentence):
+        return None
+    return ctx.add_found_org(name, s_start + phrase.find(name), "company", "name_rule:funding_subject")
+
+
+def _investors(ctx: ArticleContext, sentence, start: int, until: int, following: int) -> list[tuple[str, bool]]:
+    """Investors listed between `start` and `until` in this sentence, and in the next `following`
+    sentences: every organization mentioned in a list, and list items that look like names."""
+    result: dict[str, bool] = {}
+    for s in (x for x in ctx.log.sentences if sentence.index <= x.index <= sentence.index + following):
+        if s.index > sentence.index and reports_a_new_round(s.text):
+            break  # the next sentence reports a round of its own
+        for list_start, list_end, is_lead in investor_lists(s.text):
+            list_start, list_end = s.start + list_start, s.start + list_end
+            if s.index == sentence.index and not (start <= list_start and list_end <= until):
+                continue
+            in_list = [m for m in ctx.mentions_between(list_start, list_end) if m.end <= list_end]
+            for item_start, item_end in list_items(s.text, list_start - s.start, list_end - s.start):
+                item_start, item_end = s.start + item_start, s.start + item_end
+                named = [m for m in in_list if m.start < item_end and item_start < m.end]
+                for m in named:
+                    if ctx.org(m).type != MEDIA:
+                        result.setdefault(ctx.key(m), is_lead)
+                item = ctx.text[item_start:item_end]
+                if not named and looks_like_investor(item):
+                    result.setdefault(ctx.add_found_org(item, item_start, "investor", "name_rule:investor_list"), is_lead)
+    return list(result.items())
+
+
+def merge_repeated_rounds(funding: list[Funding]) -> list[Funding]:
+    """One round per recipient, amount and round name; the investors of its repeats are added."""
+    rounds: dict[tuple, Funding] = {}
+    for fund in funding:
+        key = (fund.recipient, fund.amount_cny_min, fund.amount_cny_max, fund.round)
+        if key in rounds:
+            known = dict(rounds[key].investors)
+            rounds[key].investors += [(k, lead) for k, lead in fund.investors if k not in known]
+        else:
+            rounds[key] = fund
+    return list(rounds.values())

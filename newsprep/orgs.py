@@ -23,13 +23,13 @@ funding.py's callers in extract.py, not here.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from newsprep import places
 from newsprep.government import contextual_name as government_contextual_name
+from newsprep.facts import unknown_org_id
 from newsprep.gazetteer import KnownOrg, gazetteer
 from newsprep.nlp import Token, word_tags
 from newsprep.resources import read_rows, read_words
@@ -134,10 +134,6 @@ class OrgMention:
     @property
     def org_key(self) -> str:
         return self.known.org_id if self.known else unknown_org_id(self.name)
-
-
-def unknown_org_id(name: str) -> str:
-    return "new_" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
 @dataclass

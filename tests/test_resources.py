@@ -3,10 +3,10 @@ every article of a build."""
 
 import pytest
 
-from newsprep import clean, events, funding, furniture, gazetteer, government, money, orgs, people, places
+from newsprep import clean, events, funding, furniture, gazetteer, government, money, orgs, people, places, relations
 
 LOADERS = [
-    clean.boilerplate_markers, events.triggers, events.relation_patterns, funding.funding_cues,
+    clean.boilerplate_markers, events.triggers, relations.relation_patterns, funding.funding_cues,
     funding.money_traps, furniture.furniture_rules, government.generated_bodies, money.fx_table,
     gazetteer.gazetteer, orgs.suffixes, orgs.designation_prefixes, orgs.evaluative_words, orgs.role_words,
     orgs.foreign_places, orgs.generic_words, people._roles, people._surnames, places.place_index,
