@@ -22,10 +22,10 @@ DROP_ELEMENTS = re.compile(r"<\s*(script|style|noscript|template)\b.*?<\s*/\s*\1
 
 TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # A reading is a parenthesised run of Latin syllables with at least one tone mark, right after a
-# CJK character: 網(wǎng). Real parentheses — (記者凌紀偉), (International AI for Science Union) —
+# CJK character (網(wǎng)) or a Latin letter of an acronym the injector split (F(xiàn)DA). Real parentheses — (記者凌紀偉), (International AI for Science Union) —
 # never match because they hold CJK text or Latin words without tone marks.
 PINYIN_READING = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（]\s*(?=[a-zü" + TONE_MARKED + r" ]*[" + TONE_MARKED + r"])[a-zü" + TONE_MARKED + r"]{1,7}\s*[)）]",
+    r"(?<=[\u3400-\u9fffA-Za-z])[(（]\s*(?=[a-zü" + TONE_MARKED + r" ]*[" + TONE_MARKED + r"])[a-zü" + TONE_MARKED + r"]{1,7}\s*[)）]",
     re.I,
 )
 

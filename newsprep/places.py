@@ -107,7 +107,16 @@ def place_prefix(name: str) -> Place | None:
     return None
 
 
-ABBREVIATED_PLACE = re.compile(r"(?:在|来|赴|进|抵|于|返|离)(京|沪|津|渝|穗|蓉|杭|深|汉|宁|榕|邕|昆|筑|哈|长|并)(?=[举召开出落签])")
+# 在京举行, 来沪签约: a one-character abbreviation counts only between a verb of place and of action
+ABBREVIATION_BEFORE = "在来赴进抵于返离"
+ABBREVIATION_AFTER = "举召开出落签"
+
+
+@cache
+def abbreviated_place() -> re.Pattern:
+    """The phrase pattern built from resources/place_abbreviations.csv."""
+    letters = "".join(re.escape(row["abbreviation"]) for row in read_rows("place_abbreviations.csv"))
+    return re.compile(f"[{ABBREVIATION_BEFORE}]([{letters}])(?=[{ABBREVIATION_AFTER}])")
 
 
 def places_in(text: str, tokens, offset: int = 0) -> list[tuple[int, int, Place]]:
@@ -116,7 +125,7 @@ def places_in(text: str, tokens, offset: int = 0) -> list[tuple[int, int, Place]
     they are; `offset` is where `text` starts in the document, so all offsets agree."""
     index = place_index()
     found = [(t.start, t.end, index[t.text]) for t in tokens if len(t.text) >= 2 and t.text in index]
-    for match in ABBREVIATED_PLACE.finditer(text):
+    for match in abbreviated_place().finditer(text):
         place = index.get(match.group(1))
         if place:
             found.append((offset + match.start(1), offset + match.end(1), place))

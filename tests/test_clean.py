@@ -91,3 +91,10 @@ def test_clean_runs_every_stage_in_order():
     assert cleaned.text == "新华网北京5月9日电\n国际科学智能联盟成立。"
     assert cleaned.script == "traditional"
     assert [marker for marker, _ in cleaned.removed] == ["cut_copyright"]
+
+
+def test_a_reading_injected_inside_a_latin_acronym_is_removed():
+    from newsprep.clean import remove_pinyin_readings
+
+    assert remove_pinyin_readings("美國F(xiàn)DA宣布") == "美國FDA宣布"
+    assert remove_pinyin_readings("(International AI for Science Union)") == "(International AI for Science Union)"
