@@ -12,6 +12,7 @@ from functools import cache
 from newsprep import places
 from newsprep.dates import PartialDate, anchored, find_dates
 from newsprep.facts import MEDIA, ArticleContext, Event, Org, Relation
+from newsprep.people import person_role_words
 from newsprep.relations import linked_pairs
 from newsprep.resources import read_rows
 
@@ -66,19 +67,23 @@ SAME_OCCASION = re.compile(r"^(?:此次|本次|该次|这次|会上|活动现场
 NATIONAL_NAME = re.compile(r"^(?:中国|全国|国家|中华|中央)")
 # organizations whose seat does not place a story or an event: an investor's, an outlet's
 NOT_PLACING_TYPES = frozenset({MEDIA, "investor"})
+ROLE_LOOKAHEAD = 8
+REPRESENTED_TYPES = frozenset({"other", "conference", "award"})
 PRECISION_RANK = {"day": 4, "month": 3, "year": 2, "year_unknown": 1, "unknown": 0}
 
 
 def event_facts(ctx: ArticleContext, sentence, in_sentence, sentence_tokens, rounds_told: bool) -> None:
     """One event per kind the sentence tells (成立大会暨学术论坛 is an establishment and a
     conference), each with its participants, date and place; partnership pairs; co-mentions."""
-    sentence_actors = [k for k in dict.fromkeys(ctx.key(m) for m in in_sentence) if ctx.orgs[k].type != MEDIA]
+    sentence_actors = _actors(ctx, in_sentence, keep_representatives=False)
+    representatives = _actors(ctx, in_sentence, keep_representatives=True)
     previous = ctx.previous_sentence(sentence)
     evidence_id = None
     for trigger in triggers_by_type(sentence.text):
         if trigger.event_type == "funding" and (rounds_told or ROUND_ANAPHOR.search(sentence.text)):
             continue  # the rounds were recorded by funding.py; 此轮融资投资人包括… adds to one already told
-        actors = sentence_actors
+        # at meetings and conferences officials stand for their bodies (局长孙东会见书记陈刚)
+        actors = representatives if trigger.event_type in REPRESENTED_TYPES else sentence_actors
         subject = anaphoric_subject(ctx, sentence, trigger)
         if subject is not None:
             actors = [subject]  # 联盟的成立: the alliance named before, not whoever else the sentence names
@@ -97,6 +102,20 @@ def event_facts(ctx: ArticleContext, sentence, in_sentence, sentence_tokens, rou
     if evidence_id is not None:
         for a, b in itertools.combinations(sorted(set(sentence_actors)), 2):
             ctx.relations.append(Relation(a, b, "co_mention", evidence_id))
+
+
+def _actors(ctx: ArticleContext, in_sentence, keep_representatives: bool) -> list[str]:
+    """The organizations a sentence has act: not outlets, not a parent named only inside its unit's
+    name, and (unless `keep_representatives`) not an organization that only introduces a person
+    (北京大学教授刘宏 names a professor, not an act of the university), unless nothing else is left."""
+    named = [m for m in in_sentence if ctx.org(m).type != MEDIA and not m.rule_id.startswith("nested_parent:")]
+    acting = named if keep_representatives else [m for m in named if not _introduces_a_person(ctx, m)]
+    return list(dict.fromkeys(ctx.key(m) for m in (acting or named)))
+
+
+def _introduces_a_person(ctx: ArticleContext, mention) -> bool:
+    after = ctx.text[mention.end:mention.end + ROLE_LOOKAHEAD]
+    return any(after.startswith(role) for role in person_role_words())
 
 
 def anaphoric_subject(ctx: ArticleContext, sentence, trigger: Trigger) -> str | None:
@@ -153,7 +172,7 @@ def event_place(ctx: ArticleContext, sentence, sentence_tokens, actors: list[str
     org_spans = [(m["start"], m["end"]) for o in ctx.orgs.values() for m in o.mentions
                  if sentence.start <= m["start"] < sentence.end]
     named = [p for s, e, p in places.places_in(sentence.text, sentence_tokens, offset=sentence.start)
-             if not any(a <= s < b for a, b in org_spans)]
+             if not any(a <= s < b for a, b in org_spans) and not any(a <= s < b for a, b in ctx.people_spans)]
     if named:
         place = named[0]
         return place.city, place.province, "sentence"

@@ -33,8 +33,10 @@ def extract(article_id: str, text: str, published: PartialDate, outlet: str | No
     orgs, keys = _merge_orgs(mentions, log)
     ctx = ArticleContext(article_id, text, published, log, tokens, mentions, orgs, keys)
 
+    found_people = find_people(text, tokens, mentions)
     people = [Person(p.name, p.role, ctx.key(p.org) if p.org else None, log.add(p.start, p.end, p.rule_id))
-              for p in find_people(text, tokens, mentions)]
+              for p in found_people]
+    ctx.people_spans = [(p.start, p.end) for p in found_people]  # 金昌晓 is a person, not 金昌 city
     nesting_relations(ctx)
     token_starts = [t.start for t in tokens]
     for sentence in sentences:

@@ -140,6 +140,7 @@ class ArticleContext:
     events: list[Event] = field(default_factory=list)
     funding: list[Funding] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    people_spans: list[tuple[int, int]] = field(default_factory=list)  # where names of people stand
 
     def __post_init__(self):
         self._mention_starts = [m.start for m in self.mentions]

@@ -56,6 +56,13 @@ def _roles() -> tuple[list[tuple[str, str]], list[tuple[str, str]], re.Pattern]:
 
 
 @cache
+def person_role_words() -> tuple[str, ...]:
+    """Every role word, longest first."""
+    before, after, _ = _roles()
+    return tuple(sorted({r for r, _ in before + after}, key=len, reverse=True))
+
+
+@cache
 def _surnames() -> tuple[frozenset[str], frozenset[str]]:
     words = read_words("surnames.txt")
     return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)

@@ -221,3 +221,15 @@ def test_an_opening_anaphor_is_the_organization_named_before():
 def test_a_month_after_此前_takes_the_year_the_story_was_telling():
     facts = facts_of("2025年2月，晶泰控股宣布配售募资20.88亿港元。此前1月，公司已通过配售募资11.3亿港元。")
     assert sorted(e.date.iso() for e in facts.events if e.type == "funding") == ["2025-01", "2025-02"]
+
+
+def test_a_person_named_like_a_city_does_not_place_an_event():
+    facts = facts_of("党委书记金昌晓出席仪式，之江实验室新园区揭牌。")
+    assert [(e.city, e.province) for e in facts.events] == [("杭州", "浙江")]  # the lab's seat, not 金昌 in Gansu
+
+
+def test_an_organization_that_only_introduces_a_person_is_not_an_actor():
+    facts = facts_of("内蒙古自治区人工智能学会揭牌，北京大学教授刘宏出席。")
+    names = {k: o.name for k, o in facts.orgs.items()}
+    assert [[names[k] for k, _ in e.participants] for e in facts.events if e.type == "establishment"] == \
+        [["内蒙古自治区人工智能学会"]]
