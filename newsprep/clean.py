@@ -29,6 +29,7 @@ PINYIN_READING = re.compile(
     re.I,
 )
 
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 STANDALONE_DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 # A page's timestamp glued to the story's first words (2025-08-16 07:192025年8月14日，…): furniture,
 # read above, and cut so the story starts with its own words.
@@ -83,10 +84,11 @@ def to_simplified(text: str) -> tuple[str, str]:
 
 def normalise_lines(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", text).replace("\u3000", " ").replace("\xa0", " ")
+    text = ZERO_WIDTH.sub("", text)  # 之\u200b江实验室 must still read as 之江实验室
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = []
     for line in text.split("\n"):
-        line = re.sub(r"[ \t\u200b\ufeff]+", " ", line).strip()
+        line = re.sub(r"[ \t]+", " ", line).strip()
         line = re.sub(r"^#{1,6}\s+", "", line)  # Markdown headings: keep the words
         if line:
             lines.append(line)

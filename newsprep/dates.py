@@ -112,13 +112,25 @@ def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMent
                 continue
             groups = match.groupdict()
             relative = groups.get("rel")
-            date = PartialDate(_to_int(groups.get("y")), _to_int(groups.get("m")), _to_int(groups.get("d")))
+            date = _plausible(PartialDate(_to_int(groups.get("y")), _to_int(groups.get("m")), _to_int(groups.get("d"))))
+            if date is None:
+                continue  # 1900年 or 2099年: not a date of this landscape
             if relative:
                 date = _resolve_relative(relative, date, reference, _to_int(groups.get("dd")))
             is_plan = bool(PLAN_BEFORE.search(text[max(0, match.start() - 6):match.start()]))
             taken.append((match.start(), match.end()))
             found.append(DateMention(match.start(), match.end(), match.group(), date, relative, is_plan))
     return sorted(found, key=lambda m: m.start)
+
+
+def _plausible(date: PartialDate) -> PartialDate | None:
+    """A date as precise as the calendar allows: 2024年2月30日 keeps its month and drops the day
+    (there is no such day); a year outside the plausible range is no date at all (None)."""
+    if date.year and not EARLIEST_YEAR <= date.year <= dt.date.today().year + 1:
+        return None
+    if date.day and date.month and not valid_calendar_date(date.year or 2000, date.month, date.day):
+        return PartialDate(date.year, date.month)
+    return date
 
 
 def anchored(date: PartialDate, reference: PartialDate | None) -> PartialDate:
@@ -165,18 +177,21 @@ def parse_date_string(value: str | None) -> PartialDate:
     if re.fullmatch(r"\d{10}(\d{3})?", value):  # Unix time in seconds or milliseconds
         seconds = int(value[:10])
         stamp = dt.datetime.fromtimestamp(seconds, CHINA_TZ)
-        return PartialDate(stamp.year, stamp.month, stamp.day)
+        return _plausible(PartialDate(stamp.year, stamp.month, stamp.day)) or UNKNOWN
     try:
         parsed = email.utils.parsedate_to_datetime(value)  # Fri, 22 Jul 2022 13:40:09 GMT
         if parsed.tzinfo:
             parsed = parsed.astimezone(CHINA_TZ)
-        return PartialDate(parsed.year, parsed.month, parsed.day)
-    except (TypeError, ValueError, IndexError):
+        return _plausible(PartialDate(parsed.year, parsed.month, parsed.day)) or UNKNOWN
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$", value)
     if iso:
-        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(CHINA_TZ)
-        return PartialDate(parsed.year, parsed.month, parsed.day)
+        try:
+            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(CHINA_TZ)
+            return _plausible(PartialDate(parsed.year, parsed.month, parsed.day)) or UNKNOWN
+        except (ValueError, OverflowError):
+            pass  # 2023-02-30T10:00+08:00: read below at the precision the calendar allows
     mentions = [m for m in find_dates(value) if not m.relative]
     return mentions[0].date if mentions else UNKNOWN
 
@@ -191,12 +206,12 @@ def dateline_date(text: str, head_date_line: str | None = None) -> PartialDate:
     head = text[:HEAD_SCAN_CHARS]
     match = DATELINE.search(head)
     if match:
-        return PartialDate(None, int(match.group("m")), int(match.group("d")))
+        return _plausible(PartialDate(None, int(match.group("m")), int(match.group("d")))) or UNKNOWN
     if head_date_line:
         full = re.match(r"^" + _Y + r"[-/.年]" + _M + r"[-/.月]" + _D, head_date_line)
         if full:
-            return PartialDate(int(full.group("y")), int(full.group("m")), int(full.group("d")))
+            return _plausible(PartialDate(int(full.group("y")), int(full.group("m")), int(full.group("d")))) or UNKNOWN
         short = re.match(r"^" + _M + r"[-/.月]" + _D, head_date_line)
         if short:
-            return PartialDate(None, int(short.group("m")), int(short.group("d")))
+            return _plausible(PartialDate(None, int(short.group("m")), int(short.group("d")))) or UNKNOWN
     return UNKNOWN

@@ -148,18 +148,19 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
     token_starts = {t.start for t in tokens}
     token_ends = {t.end for t in tokens}
     known = _gazetteer_mentions(text, token_starts, token_ends)
-    found = list(known)
+    index = _MentionIndex(known)
     accepted_units: dict[str, OrgMention] = {}
     generic_rejects: list[_Candidate] = []
     for candidate in _suffix_candidates(text, tokens):
         surface = text[candidate.start:candidate.end]
-        if any(m.start <= candidate.start and candidate.end <= m.end for m in found):
+        if index.covering(candidate.start, candidate.end):
             continue  # already a (longer or equal) known name
         if text.startswith(TITLE_AFTER_ORG, candidate.end):
             continue
         if any(t.text in name_words("descriptor") for t in candidate.prefix_tokens):
             continue  # 荷兰初创公司, 中科院数家研究所: a description of organizations, not a name
-        inner = [m for m in found if m.known is not None and candidate.start < m.start and m.end - m.start > SHORT_ALIAS_CHARS
+        inner = [m for m in index.starting_in(candidate.start + 1, candidate.end)
+                 if m.known is not None and m.end - m.start > SHORT_ALIAS_CHARS
                  and m.end <= candidate.end - len(candidate.suffix.suffix) and m.type in NESTING_PARENT_TYPES]
         if inner:  # 供应链联合国工业发展组织: the name starts at the known organization inside it
             candidate = _Candidate(inner[0].start, candidate.end, candidate.suffix,
@@ -168,7 +169,7 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
         if candidate.suffix.type == "lab" and candidate.prefix_tokens and all(
                 places.lookup(t.text) is not None or t.text in PLACE_LEVEL_WORDS for t in candidate.prefix_tokens):
             continue  # 广东省实验室: the category of provincial labs, not one lab
-        parent = _parent_of(candidate, found)
+        parent = index.parent_of(candidate.start, candidate.end)
         if _is_quoted(text, candidate.start, candidate.end) and parent is None \
                 and not FOUNDING_BEFORE_QUOTE.search(text, max(0, candidate.start - 6), candidate.start):
             continue  # “贝尔实验室”: a metaphor or a project, not an actor (but 共建“…研究院” names one)
@@ -182,12 +183,12 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
                 continue  # 中科院研究所, 中国科大联合实验室: "an institute of", not a unit's name
             if unit == candidate.suffix.suffix:
                 # 北京演绎科技 + 有限公司 is one company's full legal name, not a unit of it
-                found.remove(parent)
+                index.remove(parent)
                 parent = None
             elif parent.type == "company" and candidate.suffix.type in ("company", "investor"):
                 # 华为数字技术有限公司: a subsidiary is a company of its own; the parent's name is
                 # part of it, not a separate mention
-                found.remove(parent)
+                index.remove(parent)
                 parent = None
                 subsidiary_of = True
             elif JOINT_UNIT.search(unit) and candidate.suffix.type in NESTING_UNIT_TYPES:
@@ -198,7 +199,7 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
                 pass  # 雄安新区人工智能产业园: a park of a zone
             elif parent.type not in NESTING_PARENT_TYPES or candidate.suffix.type not in NESTING_UNIT_TYPES:
                 continue
-        if any(m.known and m.end == candidate.end and candidate.start < m.start for m in found):
+        if any(m.known and m.end == candidate.end for m in index.starting_in(candidate.start + 1, candidate.end)):
             continue  # 助力深势科技, 上海浦东张江实验室: words glued before a known name
         designated = candidate.suffix.type in DESIGNATED_TYPES and surface.startswith(designation_prefixes())
         designated = designated or _descriptive_name(candidate)
@@ -209,7 +210,8 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
         mention = _unknown_mention(text, candidate, parent)
         if parent is not None:
             accepted_units[text[parent.end:candidate.end]] = mention
-        found.append(mention)
+        index.add(mention)
+    found = index.mentions()
     found = _latin_appositions(text, found)
     found = _joint_names(text, found)
     found = _contextual_government(text, tokens, found)
@@ -584,9 +586,36 @@ def _is_quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "“\"「『" and end < len(text) and text[end] in "”\"」』"
 
 
-def _parent_of(candidate: _Candidate, found: list[OrgMention]) -> OrgMention | None:
-    inner = [m for m in found if m.start == candidate.start and m.end < candidate.end]
-    return max(inner, key=lambda m: m.end) if inner else None
+class _MentionIndex:
+    """Mentions found so far, by start offset: the checks a candidate name needs (is it covered, what
+    starts inside it, what is its parent) look at a few offsets, not at every mention of the text,
+    so a page repeating one name thousands of times stays linear."""
+
+    def __init__(self, mentions: list[OrgMention]):
+        self._by_start: dict[int, list[OrgMention]] = {}
+        self._longest = 0
+        for mention in mentions:
+            self.add(mention)
+
+    def add(self, mention: OrgMention) -> None:
+        self._by_start.setdefault(mention.start, []).append(mention)
+        self._longest = max(self._longest, mention.end - mention.start)
+
+    def remove(self, mention: OrgMention) -> None:
+        self._by_start[mention.start].remove(mention)
+
+    def starting_in(self, start: int, end: int) -> list[OrgMention]:
+        return [m for position in range(start, end) for m in self._by_start.get(position, ())]
+
+    def covering(self, start: int, end: int) -> bool:
+        return any(m.end >= end for m in self.starting_in(max(0, start - self._longest), start + 1))
+
+    def parent_of(self, start: int, end: int) -> OrgMention | None:
+        inner = [m for m in self._by_start.get(start, ()) if m.end < end]
+        return max(inner, key=lambda m: m.end) if inner else None
+
+    def mentions(self) -> list[OrgMention]:
+        return [m for position in sorted(self._by_start) for m in self._by_start[position]]
 
 
 def _unknown_mention(text: str, candidate: _Candidate, parent: OrgMention | None) -> OrgMention:
@@ -605,12 +634,17 @@ def _unknown_mention(text: str, candidate: _Candidate, parent: OrgMention | None
 
 
 def _without_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
-    """Longest first; a shorter mention inside a kept one survives only as its parent prefix."""
+    """Longest first; a shorter mention inside a kept one survives only as its parent prefix.
+    Kept mentions are looked up by the characters they cover, so this stays linear in the text."""
     kept: list[OrgMention] = []
+    covering: dict[int, list[OrgMention]] = {}  # character offset → kept mentions over it
     for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, m.known is None)):
-        clash = next((k for k in kept if mention.start < k.end and k.start < mention.end), None)
-        if clash is None or (clash.parent is not None and clash.parent.start == mention.start and clash.parent.end == mention.end):
+        clashes = {id(k): k for position in range(mention.start, mention.end) for k in covering.get(position, ())}
+        if all(k.parent is not None and (k.parent.start, k.parent.end) == (mention.start, mention.end)
+               for k in clashes.values()):
             kept.append(mention)
+            for position in range(mention.start, mention.end):
+                covering.setdefault(position, []).append(mention)
     return sorted(kept, key=lambda m: m.start)
 
 

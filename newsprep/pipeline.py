@@ -140,15 +140,21 @@ def run(paths: list[Path], cache_dir: Path | None = None, progress: ProgressCall
     """Read every input, process each article (or take it from the cache), report every input."""
     result = BuildResult()
     documents: list[RawDocument] = []
-    for path in iter_input_files(paths):
+    skipped: list[tuple[str, str]] = []
+    for path in iter_input_files(paths, skipped):
         try:
             docs, problems = read_path(path)
         except UnreadableInput as err:
             result.report.append(ReportRow(str(path), None, "failed", str(err)))
             continue
+        except Exception as err:  # one odd file never costs the others; the report says which and why
+            result.report.append(ReportRow(str(path), None, "failed",
+                                           f"the file could not be read ({type(err).__name__}: {err}); please report this file."))
+            continue
         documents.extend(docs)
         result.report.extend(ReportRow(p.source_path, p.record_index, "failed", p.reason) for p in problems)
 
+    result.report.extend(ReportRow(path, None, "failed", reason) for path, reason in skipped)
     cache = ArticleCache(cache_dir)
     seen: dict[str, str] = {}
     for done, raw in enumerate(documents, start=1):

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -74,14 +75,24 @@ class RecordProblem:
     reason: str
 
 
-def iter_input_files(paths: list[Path]) -> Iterator[Path]:
-    """Every file under the given files and folders, in a stable order, hidden files skipped."""
+def iter_input_files(paths: list[Path], skipped: list[tuple[str, str]] | None = None) -> Iterator[Path]:
+    """Every file under the given files and folders, in a stable order, hidden files skipped.
+    Folders that are not read (a link to a folder, which could loop; one that cannot be opened)
+    are added to `skipped` as (path, reason), so the ingest report names them."""
+    skipped = skipped if skipped is not None else []
+
+    def unreadable(err: OSError) -> None:
+        skipped.append((str(err.filename), f"this folder could not be opened ({err.strerror or err}); check its permissions."))
+
     for path in paths:
         if not path.exists() and not path.is_symlink():
             raise InputNotFound(f"{path} does not exist.", "Check the path, or run without a path to use data/articles/.")
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for root, dirs, files in os.walk(path, onerror=unreadable):
+                for name in sorted(d for d in dirs if (Path(root) / d).is_symlink()):
+                    skipped.append((str(Path(root) / name), "a link to a folder is not followed (it could loop); "
+                                                            "pass the folder itself to read it."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(root) / d).is_symlink())
                 for name in sorted(files):
                     if not name.startswith("."):
                         yield Path(root) / name
@@ -114,9 +125,12 @@ def read_path(path: Path) -> tuple[list[RawDocument], list[RecordProblem]]:
 
 def _read_bytes(path: Path, suffix: str) -> bytes:
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as err:
         raise UnreadableInput(f"the file could not be opened ({err.strerror or err}); check that it exists and is readable.") from err
+    if not stat.S_ISREG(status.st_mode):  # a FIFO would hang the build, /dev/zero would never end
+        raise UnreadableInput("this is not a regular file (a pipe, device or socket); only saved files are read.")
+    size = status.st_size
     limit = MAX_EXPORT_BYTES if suffix in (".json", ".jsonl", ".csv") else MAX_ARTICLE_BYTES
     if size > limit:
         raise UnreadableInput(
@@ -124,9 +138,13 @@ def _read_bytes(path: Path, suffix: str) -> bytes:
             f"{'export' if limit == MAX_EXPORT_BYTES else 'article'} may have; split it into smaller files."
         )
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)  # never more than the limit, whatever stat said
     except OSError as err:
         raise UnreadableInput(f"the file could not be read ({err.strerror or err}); check its permissions.") from err
+    if len(data) > limit:
+        raise UnreadableInput(f"the file grew past the {limit // 1024 // 1024} MB limit while being read; split it into smaller files.")
+    return data
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -134,7 +152,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as err:
+            raise UnreadableInput(f"the file is marked UTF-16 but is damaged at byte {err.start}; re-save it as UTF-8.") from err
     if b"\x00" in data[:4096]:
         raise UnreadableInput("this looks like a binary file, not text; export it as UTF-8 text first.")
     try:
@@ -170,6 +191,17 @@ def _looks_like_language(text: str) -> bool:
 
 # --- plain text and Markdown -------------------------------------------------------------------
 
+class _StringDateLoader(yaml.SafeLoader):
+    """YAML's safe loader without its date resolver: `date: 2023-04-31` stays the text it is, so
+    an impossible date is judged by dates.py (and noted), never raised while loading."""
+
+
+_StringDateLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -181,7 +213,7 @@ def _document_from_text(name: str, text: str, encoding: str) -> RawDocument:
     if match:
         body = text[match.end():]
         try:
-            loaded = yaml.safe_load(match.group(1))
+            loaded = yaml.load(match.group(1), Loader=_StringDateLoader)
             if isinstance(loaded, dict):
                 meta = loaded
             else:
@@ -283,6 +315,8 @@ def _read_json(name: str, text: str, encoding: str):
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise UnreadableInput(f"the JSON is not valid (line {err.lineno}, column {err.colno}: {err.msg}); fix or re-export it.") from err
+    except RecursionError as err:
+        raise UnreadableInput("the JSON is nested too deeply to be an article export; re-export it flat.") from err
     if isinstance(data, dict):
         for key in ("articles", "data", "items", "records", "results"):
             if isinstance(data.get(key), list):
@@ -307,7 +341,7 @@ def _read_jsonl(name: str, text: str, encoding: str):
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             items.append(RecordProblem(name, i, f"line {i + 1} is not valid JSON."))
             continue
         if isinstance(record, dict):
@@ -322,6 +356,7 @@ def _read_csv(name: str, text: str, encoding: str):
         dialect = csv.Sniffer().sniff(text[:8192], delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
+    csv.field_size_limit(MAX_ARTICLE_BYTES)  # one long article must not fail the whole export
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     columns = [str(c).strip() for c in (reader.fieldnames or [])]
     lowered = {c.lower() for c in columns}

@@ -181,3 +181,52 @@ def test_odd_articles_either_process_or_fail_with_a_reason(body, is_html):
     assert record["published"] == {"year": None, "month": None, "day": None}  # "garbage" is no date
     for evidence in record["facts"]["evidence"]:
         assert evidence["sentence"] in record["text"]
+
+
+def _report_of(tmp_path, inputs):
+    result = pipeline.run([inputs], cache_dir=None)
+    return {Path(row.input_path).name: (row.status, row.reason) for row in result.report}
+
+
+def test_odd_files_fail_one_by_one_and_the_rest_build(tmp_path):
+    inputs = tmp_path / "in"
+    write(inputs / "good.txt", "之江实验室与北京大学签署战略合作协议。")
+    write(inputs / "impossible_date.md", "---\ntitle: 测试\ndate: 2023-04-31\n---\n深势科技完成新一轮融资。")
+    write(inputs / "odd_utf16.txt", "\ufeff之江实验室".encode("utf-16-le")[:-1], encoding="utf-8")
+    write(inputs / "deep.json", "[" * 100_000 + "]" * 100_000)
+    write(inputs / "wide.csv", "title,text\n长,{}\n短,之江实验室发布新平台。\n".format("之江实验室" * 30_000))
+    os.mkfifo(inputs / "pipe.txt")
+    (inputs / "zero.txt").symlink_to("/dev/zero")
+    report = _report_of(tmp_path, inputs)
+    assert report["good.txt"][0] == "ok"
+    assert report["impossible_date.md"][0] == "ok"  # the body is kept; the date is judged, not raised
+    assert report["odd_utf16.txt"] == ("failed", "the file is marked UTF-16 but is damaged at byte 10; re-save it as UTF-8.")
+    assert report["deep.json"] == ("failed", "the JSON is nested too deeply to be an article export; re-export it flat.")
+    assert report["wide.csv"][0] == "ok"  # a field over 131,072 characters no longer fails the export
+    for special in ("pipe.txt", "zero.txt"):
+        assert report[special] == ("failed", "this is not a regular file (a pipe, device or socket); only saved files are read.")
+
+
+def test_folders_that_are_not_read_are_reported(tmp_path):
+    inputs = tmp_path / "in"
+    write(inputs / "good.txt", "之江实验室与北京大学签署战略合作协议。")
+    (inputs / "loop").symlink_to(inputs, target_is_directory=True)
+    report = _report_of(tmp_path, inputs)
+    assert report["loop"] == ("failed", "a link to a folder is not followed (it could loop); pass the folder itself to read it.")
+    assert report["good.txt"][0] == "ok"
+
+
+def test_an_impossible_front_matter_date_keeps_its_month():
+    from newsprep.readers import read_path
+
+    [doc], _ = read_path(write(Path(__import__("tempfile").mkdtemp()) / "a.md",
+                               "---\ndate: 2023-04-31\n---\n深势科技完成新一轮融资。"))
+    assert doc.date_raw == "2023-04-31"
+    assert pipeline.process_document(doc)["published"] == {"year": 2023, "month": 4, "day": None}
+
+
+def test_zero_width_characters_do_not_hide_names():
+    [sentence_orgs] = [[o["name"] for o in pipeline.process_document(
+        __import__("newsprep.readers", fromlist=["RawDocument"]).RawDocument("z.txt", "之\u200b江实验室发布新平台。", False, "utf-8")
+    )["facts"]["orgs"].values()]]
+    assert sentence_orgs == ["之江实验室"]

@@ -103,10 +103,10 @@ def test_malformed_front_matter_keeps_the_body_with_a_note(tmp_path):
 def test_unreadable_file_reports_why(tmp_path, monkeypatch):
     path = write(tmp_path / "locked.txt", STORY)
 
-    def refuse(self):
+    def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("newsprep.readers.open", refuse, raising=False)  # root reads a chmod-000 file anyway
     with pytest.raises(UnreadableInput) as err:
         read_path(path)
     assert str(err.value) == "the file could not be read (Permission denied); check its permissions."

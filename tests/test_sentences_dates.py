@@ -72,3 +72,20 @@ def test_metadata_dates(value, expected):
 ])
 def test_datelines_never_invent_a_year(text, head_line, expected):
     assert dateline_date(text, head_line) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024年2月30日", PartialDate(2024, 2)),  # no such day: the month stays
+    ("2023-04-31", PartialDate(2023, 4)),
+    ("1900年", None),  # not a plausible year for this landscape
+    ("2099年1月", None),
+])
+def test_impossible_dates_keep_what_the_calendar_allows(text, expected):
+    found = find_dates(text)
+    assert (found[0].date if found else None) == expected
+
+
+@pytest.mark.parametrize("value", ["9999999999", "2023-02-30T10:00:00+08:00", "0000-00-00"])
+def test_impossible_metadata_dates_are_no_dates_or_lose_their_day(value):
+    date = parse_date_string(value)
+    assert date.precision in ("unknown", "month")
