@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test build bench clean system-packages
+.PHONY: run test build bench score clean system-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ build: $(VENV)/.runtime
 ## make bench: throughput benchmark on a synthetic corpus (prints figures)
 bench: $(VENV)/.runtime
 	$(BIN)/python bench/bench_build.py --articles 1000
+
+## make score: extraction on the development corpus (../shared/dev) scored by the team's scorer (prints figures)
+score: $(VENV)/.runtime
+	$(BIN)/python bench/score_dev.py
 
 clean:
 	rm -rf data/tables data/cache artifacts .pytest_cache

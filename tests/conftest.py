@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -17,20 +17,39 @@ def samples() -> Path:
     return SAMPLES
 
 
+def require(path: Path, what: str) -> Path:
+    """`path`, or skip the test naming it: ../shared is the team's folder beside the clone.
+
+    CI places it there; a newcomer's clone has none, and its tests that need it skip rather than fail."""
+    if not path.exists():
+        pytest.skip(f"{path} is absent ({what}); it comes with the team's ../shared folder beside the clone")
+    return path
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    """../shared holds the gold annotations and the scorer; CI places it beside the clone."""
-    if not (SHARED / "gold" / "seeds.json").exists():
-        pytest.fail(f"{SHARED} with gold/seeds.json is needed beside the repository (CI provides it)")
+    """../shared with the team's gold annotations of the samples (gold/seeds.json) and the samples (seeds/)."""
+    require(SHARED / "gold" / "seeds.json", "the team's gold annotations of the sample articles")
+    require(SHARED / "seeds", "the sample articles the team's gold annotates")
     return SHARED
 
 
 @pytest.fixture(scope="session")
-def scorer(shared):
-    sys.path.insert(0, str(shared / "tools"))
-    import score_extraction
+def shared_dev() -> Path:
+    """../shared/dev: 60 real articles (articles/) with gold annotations (gold.json)."""
+    require(SHARED / "dev" / "gold.json", "the gold annotations of the development corpus")
+    require(SHARED / "dev" / "articles", "the development corpus")
+    return SHARED / "dev"
 
-    return score_extraction
+
+@pytest.fixture(scope="session")
+def scorer():
+    """The team's official scorer, ../shared/tools/score_extraction.py, imported from its file."""
+    path = require(SHARED / "tools" / "score_extraction.py", "the team's official scorer")
+    spec = importlib.util.spec_from_file_location("score_extraction", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def write(path: Path, data: str | bytes, encoding: str = "utf-8") -> Path:
