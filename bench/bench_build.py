@@ -5,13 +5,15 @@
 The corpus is SYNTHETIC: sentences assembled at random from templates and gazetteer names, each
 article marked 【合成测试数据】. It is written to a temporary folder and deleted afterwards; it is
 never shipped as data. Prints articles/s and MB/s for the build (read, clean, extract, tables,
-snapshot) and for extraction alone, bare jieba.lcut MB/s on the same texts, and the ratios.
-Extraction and jieba are each timed --repeat times and the fastest run kept.
+snapshot) and for extraction alone, bare jieba.lcut MB/s on the same texts, and the ratios, then
+one line of JSON with every figure. Extraction and jieba are each timed --repeat times and the
+fastest run kept.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import tempfile
@@ -120,6 +122,13 @@ def main() -> None:
     print(f"jieba.lcut (cleaned):   {n / jieba_cleaned:8.1f} articles/s  {cleaned_mb / jieba_cleaned:6.3f} MB/s")
     print(f"ratio build/jieba (same raw text):       {jieba_raw / build_seconds:.2f}")
     print(f"ratio extract/jieba (same cleaned text): {jieba_cleaned / extract_seconds:.2f}")
+    print(json.dumps({
+        "corpus": args.corpus, "articles": n, "workers": 1, "articles_per_s": round(n / build_seconds, 1),
+        "build_mb_per_s": round(mb / build_seconds, 3), "extract_mb_per_s": round(cleaned_mb / extract_seconds, 3),
+        "jieba_mb_per_s": round(cleaned_mb / jieba_cleaned, 3),
+        "build_vs_jieba_per_core": round(jieba_raw / build_seconds, 2),
+        "extract_vs_jieba": round(jieba_cleaned / extract_seconds, 2),
+    }))
 
 
 def _time(function, texts) -> float:

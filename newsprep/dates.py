@@ -6,6 +6,7 @@ import datetime as dt
 import email.utils
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 CHINA_TZ = dt.timezone(dt.timedelta(hours=8))
 
@@ -101,6 +102,7 @@ def _to_int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
+@lru_cache(maxsize=4096)  # a sentence is read for dates once per event it tells
 def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `reference` (the publication date) only
     where the expression is relative and the reference has a year."""

@@ -12,7 +12,7 @@ from functools import cache
 from newsprep import places
 from newsprep.dates import PartialDate, anchored, find_dates
 from newsprep.facts import MEDIA, ArticleContext, Event, Org, Relation
-from newsprep.people import person_role_words
+from newsprep.people import person_role_pattern
 from newsprep.relations import linked_pairs
 from newsprep.resources import read_rows
 
@@ -42,15 +42,26 @@ def _any_trigger() -> re.Pattern:
     return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in triggers()))
 
 
+@cache
+def _triggers_of_each_type() -> tuple[tuple[re.Pattern, tuple[Trigger, ...]], ...]:
+    """Per event type: one combined pattern, and the type's triggers strongest first."""
+    grouped: dict[str, list[Trigger]] = {}
+    for trigger in triggers():
+        grouped.setdefault(trigger.event_type, []).append(trigger)
+    return tuple((re.compile("|".join(f"(?:{t.pattern.pattern})" for t in items)), tuple(items))
+                 for items in grouped.values())
+
+
 def triggers_by_type(sentence: str) -> list[Trigger]:
-    """The strongest trigger of each event type a sentence holds, strongest first."""
+    """The strongest trigger of each event type a sentence holds, strongest first. One combined
+    search per text and per type first: most sentences hold no trigger, most types none."""
     if not _any_trigger().search(sentence):
         return []
-    best: dict[str, Trigger] = {}
-    for trigger in triggers():  # sorted by priority: the first of each type is its strongest
-        if trigger.event_type not in best and trigger.pattern.search(sentence):
-            best[trigger.event_type] = trigger
-    return list(best.values())
+    best = []
+    for combined, items in _triggers_of_each_type():
+        if combined.search(sentence):
+            best.append(next(t for t in items if t.pattern.search(sentence)))
+    return sorted(best, key=lambda t: -t.priority)
 
 
 # A bare noun right before a trigger refers back to the organization of that kind named last:
@@ -67,7 +78,6 @@ SAME_OCCASION = re.compile(r"^(?:此次|本次|该次|这次|会上|活动现场
 NATIONAL_NAME = re.compile(r"^(?:中国|全国|国家|中华|中央)")
 # organizations whose seat does not place a story or an event: an investor's, an outlet's
 NOT_PLACING_TYPES = frozenset({MEDIA, "investor"})
-ROLE_LOOKAHEAD = 8
 REPRESENTED_TYPES = frozenset({"other", "conference", "award"})
 PRECISION_RANK = {"day": 4, "month": 3, "year": 2, "year_unknown": 1, "unknown": 0}
 
@@ -75,11 +85,14 @@ PRECISION_RANK = {"day": 4, "month": 3, "year": 2, "year_unknown": 1, "unknown":
 def event_facts(ctx: ArticleContext, sentence, in_sentence, sentence_tokens, rounds_told: bool) -> None:
     """One event per kind the sentence tells (成立大会暨学术论坛 is an establishment and a
     conference), each with its participants, date and place; partnership pairs; co-mentions."""
+    triggers = triggers_by_type(sentence.text)
+    if not triggers:
+        return  # most sentences tell no event: nothing below is computed for them
     sentence_actors = _actors(ctx, in_sentence, keep_representatives=False)
     representatives = _actors(ctx, in_sentence, keep_representatives=True)
     previous = ctx.previous_sentence(sentence)
     evidence_id = None
-    for trigger in triggers_by_type(sentence.text):
+    for trigger in triggers:
         if trigger.event_type == "funding" and (rounds_told or ROUND_ANAPHOR.search(sentence.text)):
             continue  # the rounds were recorded by funding.py; 此轮融资投资人包括… adds to one already told
         # at meetings and conferences officials stand for their bodies (局长孙东会见书记陈刚)
@@ -114,8 +127,7 @@ def _actors(ctx: ArticleContext, in_sentence, keep_representatives: bool) -> lis
 
 
 def _introduces_a_person(ctx: ArticleContext, mention) -> bool:
-    after = ctx.text[mention.end:mention.end + ROLE_LOOKAHEAD]
-    return any(after.startswith(role) for role in person_role_words())
+    return person_role_pattern().match(ctx.text, mention.end) is not None
 
 
 def anaphoric_subject(ctx: ArticleContext, sentence, trigger: Trigger) -> str | None:
@@ -169,8 +181,7 @@ def national_body(org: Org) -> bool:
 
 def event_place(ctx: ArticleContext, sentence, sentence_tokens, actors: list[str]):
     """Where the sentence says the event happened (在京举行), else where a local participant is."""
-    org_spans = [(m["start"], m["end"]) for o in ctx.orgs.values() for m in o.mentions
-                 if sentence.start <= m["start"] < sentence.end]
+    org_spans = [(m.start, m.end) for m in ctx.mentions_between(sentence.start, sentence.end)]
     named = [p for s, e, p in places.places_in(sentence.text, sentence_tokens, offset=sentence.start)
              if not any(a <= s < b for a, b in org_spans) and not any(a <= s < b for a, b in ctx.people_spans)]
     if named:

@@ -157,8 +157,10 @@ class ArticleContext:
 
     def last_before(self, offset: int, types) -> str | None:
         """The organization of one of `types` named last before `offset` (what 该公司 refers to)."""
-        earlier = [self.key(m) for m in self.mentions if m.end <= offset and self.org(m).type in types]
-        return earlier[-1] if earlier else None
+        for mention in reversed(self.mentions[:bisect.bisect_left(self._mention_starts, offset)]):
+            if mention.end <= offset and self.org(mention).type in types:
+                return self.key(mention)
+        return None
 
     def previous_sentence(self, sentence: Sentence) -> Sentence | None:
         return self.log.sentences[sentence.index - 1] if sentence.index > 0 else None

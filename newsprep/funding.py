@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsprep.events import sentence_date
 from newsprep.facts import MEDIA, ArticleContext, Event, Funding, Relation
@@ -108,6 +108,7 @@ def reports_a_new_round(sentence: str) -> bool:
     return any(c.subject is not None or c.amount is not None for c in round_clauses(sentence))
 
 
+@lru_cache(maxsize=4096)  # read once per sentence, asked for by several rules
 def round_clauses(sentence: str) -> list[RoundClause]:
     """Every clause of a sentence that reports a round raised."""
     if not any_funding_cue().search(sentence):
@@ -219,6 +220,7 @@ def subject_name(phrase: str) -> str | None:
     return None if phrase in generic_words() else phrase  # CEO, AI: words, not names
 
 
+@lru_cache(maxsize=4096)  # read once per sentence, asked for by several rules
 def investor_lists(sentence: str) -> list[tuple[int, int, bool]]:
     """Where a sentence lists investors: (start, end, is_lead) offsets into the sentence."""
     spans = []

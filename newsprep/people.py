@@ -56,10 +56,9 @@ def _roles() -> tuple[list[tuple[str, str]], list[tuple[str, str]], re.Pattern]:
 
 
 @cache
-def person_role_words() -> tuple[str, ...]:
-    """Every role word, longest first."""
-    before, after, _ = _roles()
-    return tuple(sorted({r for r, _ in before + after}, key=len, reverse=True))
+def person_role_pattern() -> re.Pattern:
+    """Any role word (longest first), to match where a name or an affiliation ends."""
+    return _roles()[2]
 
 
 @cache
