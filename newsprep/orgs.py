@@ -176,7 +176,7 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
         subsidiary_of = False
         if parent is not None:
             unit = text[parent.end:candidate.end]
-            if candidate.suffix.weak and parent.type != "company":
+            if candidate.suffix.weak and parent.type not in ("company", "investor"):
                 continue  # 中科院科技…: a field after an institute's name, not a company of it
             if candidate.suffix.type in NESTING_UNIT_TYPES and parent.type != "company" \
                     and unit in (candidate.suffix.suffix, JOINT_WORD + candidate.suffix.suffix):
@@ -185,7 +185,7 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
                 # 北京演绎科技 + 有限公司 is one company's full legal name, not a unit of it
                 index.remove(parent)
                 parent = None
-            elif parent.type == "company" and candidate.suffix.type in ("company", "investor"):
+            elif parent.type in ("company", "investor") and candidate.suffix.type in ("company", "investor"):
                 # 华为数字技术有限公司: a subsidiary is a company of its own; the parent's name is
                 # part of it, not a separate mention
                 index.remove(parent)
@@ -210,8 +210,14 @@ def find_org_mentions(text: str, tokens: list[Token]) -> list[OrgMention]:
         mention = _unknown_mention(text, candidate, parent)
         if parent is not None:
             accepted_units[text[parent.end:candidate.end]] = mention
+            if parent.known is not None and parent.type in ("government", "other"):
+                # 中国人民银行 inside 中国人民银行山东省分行, 联合国 inside 联合国工业发展组织: a body's
+                # branch or agency is its own actor; the parent is kept for part_of, not as named
+                # on its own (a university's new institute, by contrast, speaks of the university)
+                parent.rule_id = f"{NESTED_PARENT_RULE}:{parent.known.org_id}"
         index.add(mention)
-    found = index.mentions()
+    venues = [m for m in index.mentions() if _is_venue(text, m)]
+    found = [m for m in index.mentions() if m not in venues and not any(v.parent is m for v in venues)]
     found = _latin_appositions(text, found)
     found = _joint_names(text, found)
     found = _contextual_government(text, tokens, found)
@@ -584,6 +590,18 @@ def _is_cjk(text: str) -> bool:
 
 def _is_quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "“\"「『" and end < len(text) and text[end] in "”\"」』"
+
+
+VENUE_BEFORE = re.compile(r"(?:在|于)$")
+VENUE_AFTER = re.compile(r"(?:隆重|正式|顺利)?(?:举行|举办|召开|开幕)")
+
+
+def _is_venue(text: str, mention: OrgMention) -> bool:
+    """在长沙高新区北斗产业园举行: a park or zone the rules found, standing where an event is held,
+    is its venue, not an organization taking part."""
+    return (mention.known is None and mention.surface.endswith(tuple(name_words("venue_ending")))
+            and VENUE_BEFORE.search(text, max(0, mention.start - 1), mention.start) is not None
+            and VENUE_AFTER.match(text, mention.end) is not None)
 
 
 class _MentionIndex:

@@ -82,3 +82,26 @@ def test_a_company_is_then_called_by_its_short_name(text, short, full):
 ])
 def test_more_local_bodies(text, expected):
     assert [name for _, name, _, _ in orgs_in(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("揭牌仪式在长沙高新区北斗产业园举行。", []),  # a venue, not an actor
+    ("长沙高新区北斗产业园正式开园。", ["长沙高新区北斗产业园", "长沙高新区"]),  # the park acting
+    ("创新工场科学家基金正式签约。", ["创新工场科学家基金"]),  # an investor's fund is an investor of its own
+    ("中共吉林省委政法委参加会议。", ["中共吉林省委政法委员会"]),
+])
+def test_venues_funds_and_party_bodies(text, expected):
+    assert [name for _, name, _, _ in orgs_in(text)] == expected
+
+
+def test_a_national_bodys_branch_is_named_and_the_body_only_as_its_parent():
+    from newsprep.dates import PartialDate
+    from newsprep.export import article_json
+    from newsprep.extract import extract
+
+    facts = extract("t", "中国人民银行山东省分行参与起草。", PartialDate())
+    record = {"source_path": "t.txt", "record_index": None, "article_id": "t", "title": "t",
+              "published": {"year": None, "month": None, "day": None}, "script": "simplified",
+              "facts": facts.to_dict()}
+    assert [o["name"] for o in article_json(record)["organizations"]] == ["中国人民银行山东省分行"]
+    assert [(r.type) for r in facts.relations] == ["part_of"]

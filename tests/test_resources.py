@@ -19,6 +19,6 @@ def test_resource_loads_and_is_not_empty(loader):
     assert len(getattr(loaded, "orgs", loaded)) > 0
 
 
-@pytest.mark.parametrize("role", ["left_stop", "inner", "follower", "not_follower", "descriptor"])
+@pytest.mark.parametrize("role", ["left_stop", "inner", "follower", "not_follower", "descriptor", "venue_ending"])
 def test_every_name_word_list_has_words(role):
     assert len(orgs.name_words(role)) > 0
