@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from newsprep import __version__
-from newsprep.errors import NewsprepError
+from newsprep.errors import NewsprepError, RuleFileError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return {"build": _build, "extract": _extract}[args.command](args)
+    except RuleFileError as err:
+        print(f"error: {err}" + (f" {err.hint}" if err.hint else ""), file=sys.stderr)
+        return 2
     except NewsprepError as err:
         print(f"error: {err}" + (f" {err.hint}" if err.hint else ""), file=sys.stderr)
         return 1

@@ -19,3 +19,10 @@ class UnreadableInput(NewsprepError):
 
 class SnapshotMissing(NewsprepError):
     pass
+
+
+class RuleFileError(NewsprepError):
+    """A rule or gazetteer file under newsprep/resources is damaged: nothing is processed with it."""
+
+    def __init__(self, message: str):
+        super().__init__(message, "Restore the file (git checkout newsprep/resources) or fix the row named.")

@@ -14,6 +14,7 @@ from newsprep.dates import PartialDate, anchored, find_dates
 from newsprep.facts import MEDIA, ArticleContext, Event, Org, Relation
 from newsprep.people import person_role_pattern
 from newsprep.relations import linked_pairs
+from newsprep.errors import RuleFileError
 from newsprep.resources import read_rows
 
 EVENT_TYPES = ("partnership", "establishment", "funding", "launch", "award", "policy", "conference", "other")
@@ -32,7 +33,8 @@ def triggers() -> tuple[Trigger, ...]:
     items = []
     for row in read_rows("event_triggers.csv"):
         if row["event_type"] not in EVENT_TYPES:
-            raise ValueError(f"event_triggers.csv: {row['trigger_id']} has unknown type {row['event_type']!r}")
+            raise RuleFileError(f"newsprep/resources/event_triggers.csv: the row {row['trigger_id']} has the unknown "
+                                f"event type {row['event_type']!r}; use one of {', '.join(EVENT_TYPES)}.")
         items.append(Trigger(row["trigger_id"], row["event_type"], re.compile(row["pattern"]), int(row["priority"])))
     return tuple(sorted(items, key=lambda t: -t.priority))
 

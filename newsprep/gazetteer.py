@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsprep.government import generated_bodies
+from newsprep.errors import RuleFileError
 from newsprep.resources import RESOURCE_DIR, read_rows
 
 ORG_TYPES = ("university", "research_institute", "lab", "company", "investor", "government",
@@ -63,7 +64,8 @@ def gazetteer() -> Gazetteer:
     orgs = []
     for name, row in gazetteer_rows():
         if row["type"] not in ORG_TYPES:
-            raise ValueError(f"{name}: {row['org_id']} has unknown type {row['type']!r}")
+            raise RuleFileError(f"newsprep/resources/{name}: the row {row['org_id']} has the unknown type {row['type']!r}; "
+                                f"use one of {', '.join(ORG_TYPES)}.")
         orgs.append(KnownOrg(
             org_id=row["org_id"], name=row["name"],
             aliases=tuple(a.strip() for a in row["aliases"].split("|") if a.strip()),

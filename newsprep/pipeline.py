@@ -17,6 +17,7 @@ from newsprep.errors import UnreadableInput
 from newsprep.extract import extract
 from newsprep.readers import RawDocument, iter_input_files, read_path
 from newsprep.resources import rules_fingerprint
+from newsprep.rule_files import check_rule_files
 
 # Bump when code changes what an article turns into. The package's code and its resources are
 # hashed in as well, so a forgotten bump never leaves stale cached extractions behind.
@@ -138,6 +139,7 @@ class ArticleCache:
 def run(paths: list[Path], cache_dir: Path | None = None, progress: ProgressCallback | None = None,
         keep_duplicates: bool = False) -> BuildResult:
     """Read every input, process each article (or take it from the cache), report every input."""
+    check_rule_files()  # a damaged rule file stops the run before any article is processed
     result = BuildResult()
     documents: list[RawDocument] = []
     skipped: list[tuple[str, str]] = []

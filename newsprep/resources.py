@@ -8,6 +8,8 @@ import io
 from functools import cache
 from pathlib import Path
 
+from newsprep.errors import RuleFileError
+
 RESOURCE_DIR = Path(__file__).parent / "resources"
 
 
@@ -15,14 +17,23 @@ def resource_path(name: str) -> Path:
     return RESOURCE_DIR / name
 
 
+def read_text(name: str) -> str:
+    try:
+        return resource_path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise RuleFileError(f"the rule file newsprep/resources/{name} cannot be read ({err}).") from err
+
+
 def read_rows(name: str) -> list[dict[str, str]]:
     """Rows of a CSV resource; lines starting with '#' are its header notes and are skipped."""
-    text = resource_path(name).read_text(encoding="utf-8")
+    text = read_text(name)
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
     rows = []
-    for row in csv.DictReader(io.StringIO(body)):
+    for number, row in enumerate(csv.DictReader(io.StringIO(body)), start=2):
         if None in row:  # more fields than the header: an unquoted comma, usually inside a regex
-            raise ValueError(f"{name}: row {row} has more fields than the header; quote fields that contain commas")
+            first = next(iter(row.values()), "")
+            raise RuleFileError(f"newsprep/resources/{name}: the row starting '{first}' (data line {number}) has more "
+                                "fields than the header; quote fields that contain commas.")
         rows.append({key: (value or "").strip() for key, value in row.items()})
     return rows
 
@@ -30,7 +41,7 @@ def read_rows(name: str) -> list[dict[str, str]]:
 def read_words(name: str) -> list[str]:
     """Whitespace-separated words of a text resource, skipping '#' comment lines."""
     words: list[str] = []
-    for line in resource_path(name).read_text(encoding="utf-8").splitlines():
+    for line in read_text(name).splitlines():
         if not line.startswith("#"):
             words.extend(line.split())
     return words

@@ -88,3 +88,30 @@ def test_extract_names_export_rows_file_and_row(tmp_path, capsys):
                                        encoding="utf-8")
     assert cli.main(["extract", str(tmp_path / "feed.csv")]) == 0
     assert [a["file"] for a in json.loads(capsys.readouterr().out)] == ["feed.csv#0", "feed.csv#1"]
+
+
+@pytest.mark.parametrize("damage, says", [
+    (lambda d: (d / "event_triggers.csv").write_text("trigger_id,event_type,priority\nx,funding,1\n", encoding="utf-8"),
+     "newsprep/resources/event_triggers.csv lacks the column(s) pattern in its header line."),
+    (lambda d: (d / "event_triggers.csv").unlink(), "the rule file newsprep/resources/event_triggers.csv cannot be read"),
+    (lambda d: (d / "funding_cues.csv").write_text("cue_id,kind,pattern\nbad,raise,融资(\n", encoding="utf-8"),
+     "a rule file is damaged: newsprep.funding.funding_cues failed (error: missing )"),
+    (lambda d: (d / "organizations.csv").write_text(
+        (d / "organizations.csv").read_text(encoding="utf-8") + "x_bad,某机构,,,spaceship,,,site\n", encoding="utf-8"),
+     "newsprep/resources/organizations.csv: the row x_bad has the unknown type 'spaceship'"),
+])
+def test_a_damaged_rule_file_stops_the_run_with_exit_2_and_one_sentence(tmp_path, damage, says):
+    import shutil
+
+    package = tmp_path / "newsprep"
+    shutil.copytree(ROOT / "newsprep", package, ignore=shutil.ignore_patterns("__pycache__"))
+    damage(package / "resources")
+    article = tmp_path / "a.txt"
+    article.write_text("之江实验室与北京大学签署合作协议。", encoding="utf-8")
+    for command in (["extract", str(article)], ["build", str(article), "--out", str(tmp_path / "tables")]):
+        done = subprocess.run([sys.executable, "-m", "newsprep", *command], capture_output=True, text=True,
+                              cwd=tmp_path, timeout=300, env={**__import__("os").environ, "PYTHONPATH": str(tmp_path)})
+        assert done.returncode == 2, done.stderr
+        assert done.stdout == ""
+        assert done.stderr.startswith(f"error: {says}") and "Traceback" not in done.stderr
+        assert not (tmp_path / "tables").exists()  # nothing was swapped in
