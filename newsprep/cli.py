@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from newsprep import __version__
-from newsprep.errors import NewsprepError, RuleFileError
+from newsprep.errors import NewsprepError, NothingBuilt, RuleFileError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,10 +74,22 @@ def _build(args) -> int:
         bar.set_postfix_str(label[-40:], refresh=False)
         bar.update(1)
 
-    result, snapshot = build_snapshot(args.paths or None, out=args.out,
-                                      cache_dir=None if args.no_cache else args.cache, progress=progress)
+    try:
+        result, snapshot = build_snapshot(args.paths or None, out=args.out,
+                                          cache_dir=None if args.no_cache else args.cache, progress=progress)
+    except NothingBuilt as err:
+        if bar is not None:
+            bar.close()
+        _print_report(err.result)
+        raise
     if bar is not None:
         bar.close()
+    _print_report(result)
+    print(f"tables written to {snapshot}")
+    return 0
+
+
+def _print_report(result) -> None:
     cached = sum(1 for r in result.report if r.status == "ok" and r.from_cache)
     print(f"articles ok: {result.count('ok')} ({cached} from cache) | duplicates: {result.count('duplicate')} "
           f"| failed: {result.count('failed')}")
@@ -87,8 +99,6 @@ def _build(args) -> int:
             print(f"  {row.status}: {where}: {row.reason}")
         elif row.notes:
             print(f"  note: {row.input_path}: {row.notes}")
-    print(f"tables written to {snapshot}")
-    return 0
 
 
 def _extract(args) -> int:

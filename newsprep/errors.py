@@ -26,3 +26,7 @@ class RuleFileError(NewsprepError):
 
     def __init__(self, message: str):
         super().__init__(message, "Restore the file (git checkout newsprep/resources) or fix the row named.")
+
+
+class NothingBuilt(NewsprepError):
+    """A build whose inputs gave no article: the previous snapshot stays current."""

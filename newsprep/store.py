@@ -53,10 +53,26 @@ def write_snapshot(tables: dict[str, pd.DataFrame], root: Path, meta: dict | Non
 
 
 def _prune(snapshots: Path, keep: set[str]) -> None:
+    """Remove old snapshots beyond the last few, and staging folders that killed builds left behind.
+    The newest snapshot that had articles is never removed, whatever came after it."""
+    for partial in snapshots.glob(".*.partial"):
+        if partial.name not in {f".{k}.partial" for k in keep}:
+            shutil.rmtree(partial, ignore_errors=True)
     done = sorted((p for p in snapshots.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
+    with_articles = [p for p in done if _article_count(p) > 0]
+    if with_articles:
+        keep = keep | {with_articles[-1].name}
     for old in done[:-KEEP_SNAPSHOTS]:
         if old.name not in keep:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _article_count(snapshot: Path) -> int:
+    try:
+        counts = json.loads((snapshot / "manifest.json").read_text(encoding="utf-8")).get("row_counts", {})
+    except (OSError, ValueError):
+        return 0
+    return int(counts.get("articles", 0))
 
 
 def current_snapshot(root: Path) -> Path:
@@ -84,7 +100,11 @@ def connect(root: Path):
     snapshot = current_snapshot(root)
     connection = duckdb.connect()
     for path in sorted(snapshot.glob("*.parquet")):
-        connection.execute(f"CREATE VIEW {path.stem} AS SELECT * FROM read_parquet('{path.as_posix()}')")
+        if not path.stem.isidentifier():
+            continue  # only the tables the build writes (their names are identifiers) become views
+        # the path is bound as a value, never pasted into SQL text (a quote in --out must not break it)
+        table = connection.read_parquet(path.as_posix())
+        table.create_view(path.stem)
     return connection
 
 

@@ -162,7 +162,7 @@ def test_every_page_is_friendly_with_no_articles_at_all(tmp_path, monkeypatch):
     from newsprep.build import build_snapshot
 
     (tmp_path / "none").mkdir()
-    build_snapshot([tmp_path / "none"], out=tmp_path / "tables", cache_dir=None)
+    build_snapshot([tmp_path / "none"], out=tmp_path / "tables", cache_dir=None, allow_empty=True)
     monkeypatch.setenv("NEWSPREP_TABLES", str(tmp_path / "tables"))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     assert not at.exception and metrics(at)["机构"] == "0"

@@ -115,3 +115,14 @@ def test_a_damaged_rule_file_stops_the_run_with_exit_2_and_one_sentence(tmp_path
         assert done.stdout == ""
         assert done.stderr.startswith(f"error: {says}") and "Traceback" not in done.stderr
         assert not (tmp_path / "tables").exists()  # nothing was swapped in
+
+
+def test_build_with_no_article_says_so_keeps_nothing_and_exits_non_zero(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    done = run_cli("build", str(tmp_path / "in"), "--out", str(tmp_path / "tables"), "--quiet")
+    assert done.returncode == 1
+    assert "failed: " in done.stdout and "empty.txt: the file is empty; nothing to read." in done.stdout
+    assert done.stderr == ("error: no article was built from the inputs (1 failed, 0 duplicates); the previous tables "
+                           "were kept. The lines above say why each input failed.\n")
+    assert not (tmp_path / "tables" / "CURRENT").exists()

@@ -150,11 +150,45 @@ def test_old_snapshots_are_pruned(tmp_path):
     assert len(kept) == 2 and latest.name in kept
 
 
-def test_empty_input_folder_builds_empty_tables(tmp_path):
+def test_empty_tables_are_built_only_on_purpose(tmp_path):
     (tmp_path / "none").mkdir()
-    result, _ = build_snapshot([tmp_path / "none"], out=tmp_path / "tables", cache_dir=None)
+    result, _ = build_snapshot([tmp_path / "none"], out=tmp_path / "tables", cache_dir=None, allow_empty=True)
     tables = load_tables(tmp_path / "tables")
     assert result.report == [] and all(frame.empty for frame in tables.values())
+
+
+@pytest.mark.parametrize("inputs", [{}, {"empty.txt": b"", "binary.txt": b"\x00\x01\x02"}])
+def test_a_build_with_no_article_keeps_the_previous_snapshot_and_never_prunes_it(tmp_path, samples, inputs):
+    from newsprep.errors import NothingBuilt
+
+    out = tmp_path / "tables"
+    _, good = build_snapshot([samples], out=out, cache_dir=None)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    for name, data in inputs.items():
+        write(bad / name, data)
+    for _ in range(3):  # more than KEEP_SNAPSHOTS failed builds in a row
+        with pytest.raises(NothingBuilt, match="the previous tables were kept"):
+            build_snapshot([bad], out=out, cache_dir=None)
+    assert current_snapshot(out) == good
+    # empty snapshots made on purpose after it never prune the last one that had articles
+    for _ in range(3):
+        build_snapshot([bad], out=out, cache_dir=None, allow_empty=True)
+    assert good.is_dir()
+
+
+def test_staging_folders_left_by_killed_builds_are_cleaned(tmp_path, samples):
+    out = tmp_path / "tables"
+    leftover = out / "snapshots" / ".20200101T000000000000-abcdef.partial"
+    leftover.mkdir(parents=True)
+    build_snapshot([samples], out=out, cache_dir=None)
+    assert not leftover.exists()
+
+
+def test_an_out_path_with_a_quote_is_read_back(tmp_path, samples):
+    out = tmp_path / "it's tables"
+    build_snapshot([samples], out=out, cache_dir=None)
+    assert len(load_tables(out)["articles"]) == 5
 
 
 @pytest.mark.parametrize("body, is_html", [
