@@ -1,7 +1,6 @@
 """Reading every input format and encoding; bad inputs fail alone with one clear reason."""
 
 import json
-from pathlib import Path
 
 import pytest
 
