@@ -56,13 +56,25 @@ def _number(num: str | None) -> tuple[float | None, float | None]:
     return value, value
 
 
+# No round, fund or market figure in this landscape reaches 100 万亿 (1e14) in any currency; a
+# larger figure is a typo or junk (400 digits would become inf).
+MAX_PLAUSIBLE_AMOUNT = 1e14
+MINUS_BEFORE = re.compile(r"(?:-|－|−|负)\s*$")
+
+
 def find_amounts(text: str) -> list[Amount]:
+    """Money amounts with their range, currency and qualifier. A negative amount (-5亿元, a loss)
+    and an implausibly large one are not amounts anyone raised, and are left out."""
     amounts = []
     for match in AMOUNT.finditer(text):
         if not match.group("num") and not match.group("qual") and not match.group("cur"):
             continue  # a bare 万 or 亿 inside a word
+        if MINUS_BEFORE.search(text, max(0, match.start() - 2), match.start()) and not match.group("qual"):
+            continue
         low, high = _number(match.group("num"))
         unit = UNIT_VALUE[match.group("unit")]
+        if not (low * unit < MAX_PLAUSIBLE_AMOUNT and high * unit < MAX_PLAUSIBLE_AMOUNT):
+            continue
         qualifier = QUALIFIER.get(match.group("qual") or match.group("num") or "")
         value_min, value_max = low * unit, high * unit
         if qualifier == "over":

@@ -233,3 +233,8 @@ def test_an_organization_that_only_introduces_a_person_is_not_an_actor():
     names = {k: o.name for k, o in facts.orgs.items()}
     assert [[names[k] for k, _ in e.participants] for e in facts.events if e.type == "establishment"] == \
         [["内蒙古自治区人工智能学会"]]
+
+
+@pytest.mark.parametrize("text", ["公司完成" + "9" * 400 + "亿元融资。", "公司亏损-5亿元。", "净利润为负5亿元。"])
+def test_implausible_and_negative_amounts_are_no_amounts(text):
+    assert find_amounts(text) == []
