@@ -1,5 +1,7 @@
 """Articles: the list, and a reader with organizations, places, dates and money marked."""
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -22,9 +24,11 @@ titles = dict(zip(view.articles["article_id"], view.articles["title"]))
 article_id = st.selectbox(ui.say("阅读", "Read", lang), list(view.articles["article_id"]), format_func=lambda a: titles.get(a, a),
                           key="article", bind="query-params")
 article = view.articles.set_index("article_id").loc[article_id]
-st.header(article["title"])
+st.header(ui.plain(article["title"]))
 published = article["published"] if isinstance(article["published"], str) else ui.say("发布日期未知", "publication date unknown", lang)
-st.caption(f"{published} · {article['source'] or ''} · {article['source_path']}")
+# the file's name only: the server's folders are nobody's business
+file_name = Path(str(article["source_path"])).name
+st.caption(" · ".join(ui.plain(part) for part in (published, article["source"], file_name) if isinstance(part, str) and part))
 
 names = org_names(view.all_orgs, lang)
 mentions = view.mentions[view.mentions["article_id"] == article_id]
@@ -41,7 +45,7 @@ with facts:
     events = view.events[view.events["article_id"] == article_id]
     sentences = dict(zip(view.evidence["evidence_id"], view.evidence["sentence"]))
     for event in events.itertuples():
-        st.markdown(f"**{label(EVENT_TYPES, event.type, lang)}** · {event.date or '—'}  \n{sentences.get(event.evidence_id, '')}")
+        st.markdown(f"**{label(EVENT_TYPES, event.type, lang)}** · {event.date or '—'}  \n{ui.plain(sentences.get(event.evidence_id, ''))}")
     people = view.people[view.people["article_id"] == article_id]
     if not people.empty:
         st.dataframe(people.assign(org=people["org_id"].map(names))[["name", "role", "org"]], hide_index=True, width="stretch")

@@ -27,13 +27,13 @@ ui.downloads({"organizations": view.orgs}, "organizations", lang, present)
 org_id = st.selectbox(ui.say("机构档案", "Profile", lang), list(view.orgs["org_id"]), format_func=lambda k: names.get(k, k),
                       key="org", bind="query-params")
 org = view.all_orgs.set_index("org_id").loc[org_id]
-st.header(names.get(org_id, org["name"]))
+st.header(ui.plain(names.get(org_id, org["name"])))
 facts = st.columns(4)
 facts[0].metric(ui.say("类型", "Type", lang), label(ORG_TYPES, org["type"], lang))
 facts[1].metric(ui.say("所在地", "Based in", lang), " ".join(p for p in (org["province"], org["city"]) if isinstance(p, str) and p) or "—")
 facts[2].metric(ui.say("提及", "Mentions", lang), int(org["mention_count"]))
 facts[3].metric(ui.say("文章", "Articles", lang), int(org["article_count"]))
-st.caption(ui.say("别名：", "Also written: ", lang) + "、".join(list(org["aliases"])))
+st.caption(ui.say("别名：", "Also written: ", lang) + "、".join(ui.plain(a) for a in org["aliases"]))
 
 own_events = view.events[view.events["event_id"].isin(view.participants.loc[view.participants["org_id"] == org_id, "event_id"])]
 sentences = dict(zip(view.evidence["evidence_id"], view.evidence["sentence"]))
@@ -57,6 +57,6 @@ st.subheader(ui.say("提及它的句子", "Sentences that mention it", lang))
 said = view.mentions[view.mentions["org_id"] == org_id].drop_duplicates("evidence_id")
 titles = dict(zip(view.articles["article_id"], view.articles["title"]))
 for row in said.head(30).itertuples():
-    st.markdown(f"- {sentences.get(row.evidence_id, '')}  \n  *{titles.get(row.article_id, '')}*")
+    st.markdown(f"- {ui.plain(sentences.get(row.evidence_id, ''))}  \n  *{ui.plain(titles.get(row.article_id, ''))}*")
 if said.empty:
     st.caption(ui.say("当前筛选下没有提及它的文章。", "No article in the current filters mentions it.", lang))

@@ -27,7 +27,7 @@ picked = [p["customdata"][3] for p in (state.selection.points if state and state
 if picked:
     event = view.events.set_index("event_id").loc[picked[0]]
     st.subheader(label(EVENT_TYPES, event["type"], lang) + f" · {event['date'] or ''}")
-    st.markdown(f"> {sentences.get(event['evidence_id'], '')}")
+    st.markdown(f"> {ui.plain(sentences.get(event['evidence_id'], ''))}")
     st.page_link("app_pages/articles.py", label=ui.say("在阅读器中打开原文", "Open the article in the reader", lang),
                  query_params={"article": event["article_id"]}, icon=":material/article:")
 

@@ -12,12 +12,19 @@ PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 1600, 900, 1
 SLIDE_WIDTH_IN, SLIDE_HEIGHT_IN = 13.333, 7.5  # 16:9
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def flat(frame: pd.DataFrame) -> pd.DataFrame:
-    """Lists (aliases, provinces, evidence ids) become 、-joined text for spreadsheets."""
+    """Lists (aliases, provinces, evidence ids) become 、-joined text for spreadsheets, and text that
+    a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @) is neutralised with a leading
+    apostrophe (OWASP's advice against CSV injection): titles and sentences come from articles."""
     out = frame.copy()
     for column in out.columns:
         if out[column].map(lambda v: isinstance(v, (list, tuple)) or hasattr(v, "tolist")).any():
             out[column] = out[column].map(lambda v: "、".join(map(str, list(v))) if v is not None and not isinstance(v, str) else v)
+        if out[column].map(lambda v: isinstance(v, str)).any():
+            out[column] = out[column].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v)
     return out
 
 

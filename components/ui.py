@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -10,6 +12,18 @@ from components import exports
 from components.charts import style
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"], "toImageButtonOptions": {"format": "png"}}
+
+
+# Every ASCII punctuation mark Markdown, Streamlit's directives (:red[…]) or LaTeX ($…$) could read.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$:~&])")
+
+
+def plain(text) -> str:
+    """Text from an article (a title, a source, a sentence, a name) made safe for Markdown-rendering
+    elements: every mark is escaped, so ![x](http://…) shows as written and fetches nothing."""
+    if text is None or (isinstance(text, float) and text != text):
+        return ""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 def title(zh: str, en: str, lang: str) -> None:

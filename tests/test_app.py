@@ -172,3 +172,23 @@ def test_every_page_is_friendly_with_no_articles_at_all(tmp_path, monkeypatch):
         assert not at.error, page
         if page != "app_pages/methods.py":
             assert at.info, f"{page} shows no empty state"
+
+
+def test_text_from_articles_is_shown_as_plain_text_and_the_path_as_a_file_name(tmp_path, monkeypatch):
+    from newsprep.build import build_snapshot
+
+    hostile = "![t](http://198.51.100.7/x.png) **粗体** :red[红字] $x$"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_text(
+        f"---\ntitle: \"{hostile}\"\nsource: \"![s](http://198.51.100.7/s.png)\"\n---\n"
+        "之江实验室与北京大学签署战略合作协议，双方将共建智能计算联合研究中心。", encoding="utf-8")
+    build_snapshot([tmp_path / "in"], out=tmp_path / "tables", cache_dir=None)
+    monkeypatch.setenv("NEWSPREP_TABLES", str(tmp_path / "tables"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at.switch_page("app_pages/articles.py").run()
+    assert not at.exception
+    headers = [h.value for h in at.header]
+    assert r"\!\[t\]\(http\://198\.51\.100\.7/x\.png\) \*\*粗体\*\* \:red\[红字\] \$x\$" in headers
+    assert not any("![t]" in h for h in headers)
+    caption = " ".join(c.value for c in at.caption)
+    assert r"a\.md" in caption and "in" + "/" not in caption and "![s]" not in caption  # the file's name, no folder

@@ -161,3 +161,20 @@ def test_network_layout_is_deterministic_and_keeps_nodes_apart(tables):
     points = list(first.values())
     closest = min(((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5 for i, (ax, ay) in enumerate(points) for bx, by in points[i + 1:])
     assert closest > 20  # pixels: no node sits on another
+
+
+def test_exports_never_hand_a_spreadsheet_a_formula():
+    import io
+
+    import openpyxl
+
+    from components.exports import csv_bytes, excel_bytes
+
+    frame = pd.DataFrame({"title": ['=HYPERLINK("http://198.51.100.7","x")', "+1", "-2", "@SUM(A1)", "正常标题"],
+                          "amount": [1, 2, 3, 4, 5]})
+    text = csv_bytes(frame).decode("utf-8-sig")
+    assert "\n=HYPERLINK" not in text and "'=HYPERLINK" in text
+    sheet = openpyxl.load_workbook(io.BytesIO(excel_bytes({"t": frame}))).active
+    cells = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    assert cells == ["'=HYPERLINK(\"http://198.51.100.7\",\"x\")", "'+1", "'-2", "'@SUM(A1)", "正常标题"]
+    assert all(row[0].data_type == "s" for row in sheet.iter_rows(min_row=2))
