@@ -21,8 +21,14 @@ st.dataframe(listing, hide_index=True, width="stretch", height=240, column_confi
 ui.downloads({"articles": view.articles}, "articles", lang, present)
 
 titles = dict(zip(view.articles["article_id"], view.articles["title"]))
-article_id = st.selectbox(ui.say("阅读", "Read", lang), list(view.articles["article_id"]), format_func=lambda a: titles.get(a, a),
-                          key="article", bind="query-params")
+# The URL carries the article's id (a link from the timeline says ?article=<id>), never its title:
+# the choice is read from and written to the URL by hand, so shared links open the same article.
+article_ids = list(view.articles["article_id"])
+wanted = st.query_params.get("article")
+article_id = st.selectbox(ui.say("阅读", "Read", lang), article_ids, format_func=lambda a: titles.get(a, a),
+                          index=article_ids.index(wanted) if wanted in article_ids else 0, key="article")
+if st.query_params.get("article") != article_id:
+    st.query_params["article"] = article_id
 article = view.articles.set_index("article_id").loc[article_id]
 st.header(ui.plain(article["title"]))
 published = article["published"] if isinstance(article["published"], str) else ui.say("发布日期未知", "publication date unknown", lang)
