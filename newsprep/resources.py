@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 from functools import cache
 from pathlib import Path
 
 from newsprep.errors import RuleFileError
 
-RESOURCE_DIR = Path(__file__).parent / "resources"
+# NEWSPREP_RESOURCES points at another copy of the rule files (a benchmark's held-out gazetteer);
+# nothing ever writes into the package's own folder.
+RESOURCE_DIR = Path(os.environ.get("NEWSPREP_RESOURCES") or Path(__file__).parent / "resources")
 
 
 def resource_path(name: str) -> Path:
