@@ -165,8 +165,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     import charset_normalizer  # only needed for the rare non-UTF-8 file
 
     guess = charset_normalizer.from_bytes(
-        data[:262_144], cp_isolation=["gb18030", "big5", "big5hkscs", "utf_16"]
+        data[:262_144], cp_isolation=["gb18030", "big5", "big5hkscs", "utf_16", "shift_jis", "euc_jp"]
     ).best()
+    if guess is not None and guess.encoding in JAPANESE_ENCODINGS and _has_kana(data, guess.encoding):
+        raise UnreadableInput(f"this looks like Japanese text ({guess.encoding}), not Chinese; "
+                              "the landscape reads Chinese news — save Chinese articles as UTF-8.")
     candidates = ([guess.encoding] if guess else []) + ["gb18030", "big5"]
     for encoding in candidates:
         try:
@@ -178,6 +181,20 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     raise UnreadableInput(
         "the text encoding could not be recognised (tried UTF-8, GB18030/GBK and Big5); save the file as UTF-8."
     )
+
+
+JAPANESE_ENCODINGS = ("shift_jis", "cp932", "euc_jp")
+KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+def _has_kana(data: bytes, encoding: str) -> bool:
+    """Shift-JIS bytes also decode as GB18030 into plausible-looking Chinese; kana decoded with the
+    Japanese guess tell them apart."""
+    try:
+        text = data[:65_536].decode(encoding, errors="ignore")
+    except LookupError:
+        return False
+    return len(KANA.findall(text)) >= 5
 
 
 def _looks_like_language(text: str) -> bool:

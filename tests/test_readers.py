@@ -109,3 +109,16 @@ def test_unreadable_file_reports_why(tmp_path, monkeypatch):
     with pytest.raises(UnreadableInput) as err:
         read_path(path)
     assert str(err.value) == "the file could not be read (Permission denied); check its permissions."
+
+
+def test_japanese_shift_jis_is_refused_not_read_as_garbage(tmp_path):
+    text = "東京大学の研究チームは、新しい人工知能モデルを発表しました。このモデルは材料の性質を予測します。" * 3
+    path = write(tmp_path / "ja.txt", text, encoding="shift_jis")
+    with pytest.raises(UnreadableInput, match="looks like Japanese text"):
+        read_path(path)
+
+
+def test_gbk_chinese_is_still_read(tmp_path):
+    path = write(tmp_path / "zh.txt", STORY * 3, encoding="gbk")
+    [doc], _ = read_path(path)
+    assert STORY in doc.body
