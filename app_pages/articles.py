@@ -14,7 +14,7 @@ ui.title("文章", "Articles", lang)
 ui.stop_if_empty(view.articles, lang, "文章", "articles")
 
 listing = view.articles[["title", "published", "published_precision", "source", "script"]]
-st.dataframe(listing, hide_index=True, width="stretch", height=240, column_config={
+ui.table(listing, hide_index=True, width="stretch", height=240, column_config={
     "title": ui.say("标题", "Title", lang), "published": ui.say("发布日期", "Published", lang),
     "published_precision": ui.say("日期精度", "Date precision", lang), "source": ui.say("来源", "Source", lang),
     "script": ui.say("原文字体", "Original script", lang)})
@@ -46,7 +46,7 @@ with reader:
 with facts:
     st.subheader(ui.say("抽取结果", "Extracted", lang))
     orgs = view.all_orgs[view.all_orgs["org_id"].isin(mentions["org_id"])]
-    st.dataframe(pd.DataFrame({"organization": orgs["org_id"].map(names), "type": orgs["type"].map(lambda t: label(ORG_TYPES, t, lang)),
+    ui.table(pd.DataFrame({"organization": orgs["org_id"].map(names), "type": orgs["type"].map(lambda t: label(ORG_TYPES, t, lang)),
                                "province": orgs["province"]}), hide_index=True, width="stretch")
     events = view.events[view.events["article_id"] == article_id]
     sentences = dict(zip(view.evidence["evidence_id"], view.evidence["sentence"]))
@@ -54,4 +54,4 @@ with facts:
         st.markdown(f"**{label(EVENT_TYPES, event.type, lang)}** · {event.date or '—'}  \n{ui.plain(sentences.get(event.evidence_id, ''))}")
     people = view.people[view.people["article_id"] == article_id]
     if not people.empty:
-        st.dataframe(people.assign(org=people["org_id"].map(names))[["name", "role", "org"]], hide_index=True, width="stretch")
+        ui.table(people.assign(org=people["org_id"].map(names))[["name", "role", "org"]], hide_index=True, width="stretch")

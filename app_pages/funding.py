@@ -18,7 +18,7 @@ table = rounds.assign(recipient=rounds["recipient_org_id"].map(names), lead_inve
                       other_investors=rounds["funding_id"].map(others),
                       amount_cny_min_yi=rounds["amount_cny_min"] / metrics.YUAN_PER_YI,
                       amount_cny_max_yi=rounds["amount_cny_max"] / metrics.YUAN_PER_YI)
-st.dataframe(table[["date", "recipient", "round", "amount_text", "currency", "amount_cny_min_yi", "amount_cny_max_yi",
+ui.table(table[["date", "recipient", "round", "amount_text", "currency", "amount_cny_min_yi", "amount_cny_max_yi",
                     "qualifier", "lead_investors", "other_investors", "recipient_province"]],
              hide_index=True, width="stretch", column_config={
                  "date": ui.say("日期", "Date", lang), "recipient": ui.say("融资方", "Raised by", lang),
@@ -39,5 +39,5 @@ with right:
 ui.chart(charts.top_investors(view.investors, names, lang), "top_investors", present, lang)
 st.subheader(ui.say("投资方 → 融资方", "Investor → company", lang))
 pairs = view.investors.merge(view.funding[["funding_id", "recipient_org_id", "date"]], on="funding_id")
-st.dataframe(pairs.assign(investor=pairs["org_id"].map(names), company=pairs["recipient_org_id"].map(names))[
+ui.table(pairs.assign(investor=pairs["org_id"].map(names), company=pairs["recipient_org_id"].map(names))[
     ["investor", "company", "is_lead", "date"]], hide_index=True, width="stretch")

@@ -27,13 +27,13 @@ st.markdown(ui.say("**已知局限**：规则方法会漏掉名录外、名称�
                    "**Known limits**: brands outside the gazetteer without an institutional ending are missed; organizations without a known place are not on the map; events without a year stay off the timeline; one event reported by several articles is counted once per article.", lang))
 
 st.subheader(ui.say("导入报告", "Ingest report", lang))
-st.dataframe(report, hide_index=True, width="stretch")
+ui.table(report, hide_index=True, width="stretch")
 st.subheader(ui.say("数据表", "Tables", lang))
 name = st.selectbox(ui.say("数据表", "Table", lang), list(SCHEMA), format_func=lambda t: f"{t} ({len(data[t])})", key="table")
 frame = data[name]
 if frame.empty:
     st.info(ui.say(f"{name} 表为空。", f"The {name} table is empty.", lang))
 else:
-    st.dataframe(frame, hide_index=True, width="stretch",
+    ui.table(frame, hide_index=True, width="stretch",
                  column_config={column: st.column_config.Column(help=meaning) for column, _, meaning in SCHEMA[name]})
 ui.downloads({name: frame}, name, lang, present)

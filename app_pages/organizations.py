@@ -14,7 +14,7 @@ ui.stop_if_empty(view.orgs, lang, "机构", "organizations")
 names = org_names(view.all_orgs, lang)
 directory = view.orgs.assign(type_label=view.orgs["type"].map(lambda t: label(ORG_TYPES, t, lang)))
 columns = ["name", "english", "type_label", "province", "city", "mention_count", "article_count", "in_gazetteer"]
-st.dataframe(directory[columns], hide_index=True, width="stretch", height=320, column_config={
+ui.table(directory[columns], hide_index=True, width="stretch", height=320, column_config={
     "name": st.column_config.TextColumn(ui.say("名称", "Name", lang)), "english": st.column_config.TextColumn("English"),
     "type_label": st.column_config.TextColumn(ui.say("类型", "Type", lang)),
     "province": st.column_config.TextColumn(ui.say("省份", "Province", lang)), "city": st.column_config.TextColumn(ui.say("城市", "City", lang)),
@@ -45,13 +45,13 @@ ties = view.relations[(view.relations["org_a"] == org_id) | (view.relations["org
 if not ties.empty:
     st.subheader(ui.say("关系", "Relations", lang))
     other = ties["org_b"].where(ties["org_a"] == org_id, ties["org_a"])
-    st.dataframe(pd.DataFrame({"organization": other.map(names), "type": ties["type"].map(lambda t: label(RELATION_TYPES, t, lang)),
+    ui.table(pd.DataFrame({"organization": other.map(names), "type": ties["type"].map(lambda t: label(RELATION_TYPES, t, lang)),
                                "weight": ties["weight"]}), hide_index=True, width="stretch")
 rounds = view.funding[view.funding["recipient_org_id"] == org_id]
 if not rounds.empty:
     st.subheader(ui.say("融资", "Funding", lang))
     investors = view.investors.groupby("funding_id")["org_id"].apply(lambda ids: "、".join(names.get(i, i) for i in ids))
-    st.dataframe(rounds.assign(investors=rounds["funding_id"].map(investors))[["date", "round", "amount_text", "investors"]],
+    ui.table(rounds.assign(investors=rounds["funding_id"].map(investors))[["date", "round", "amount_text", "investors"]],
                  hide_index=True, width="stretch")
 st.subheader(ui.say("提及它的句子", "Sentences that mention it", lang))
 said = view.mentions[view.mentions["org_id"] == org_id].drop_duplicates("evidence_id")

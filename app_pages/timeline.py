@@ -42,5 +42,5 @@ if not undated.empty:
         "organization": undated["event_id"].map(lead),
         "sentence": undated["evidence_id"].map(sentences),
     })
-    st.dataframe(table, hide_index=True, width="stretch")
+    ui.table(table, hide_index=True, width="stretch")
 ui.downloads({"events": view.events}, "events", lang, present)

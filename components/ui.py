@@ -26,6 +26,18 @@ def plain(text) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
+MISSING = "—"
+
+
+def table(frame: pd.DataFrame, **kwargs) -> None:
+    """st.dataframe with missing text shown as — instead of the word None (numbers stay empty)."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = shown[column].map(lambda v: MISSING if v is None or (isinstance(v, float) and v != v) else v)
+    st.dataframe(shown, **kwargs)
+
+
 def title(zh: str, en: str, lang: str) -> None:
     st.title(zh if lang == "zh" else en)
 

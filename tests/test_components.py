@@ -178,3 +178,15 @@ def test_exports_never_hand_a_spreadsheet_a_formula():
     cells = [row[0].value for row in sheet.iter_rows(min_row=2)]
     assert cells == ["'=HYPERLINK(\"http://198.51.100.7\",\"x\")", "'+1", "'-2", "'@SUM(A1)", "正常标题"]
     assert all(row[0].data_type == "s" for row in sheet.iter_rows(min_row=2))
+
+
+def test_tables_show_missing_text_as_a_dash_not_none(monkeypatch):
+    import streamlit as st
+
+    from components import ui
+
+    shown = {}
+    monkeypatch.setattr(st, "dataframe", lambda frame, **kwargs: shown.setdefault("frame", frame))
+    ui.table(pd.DataFrame({"source": ["新华社", None, float("nan")], "amount": [1.0, None, 3.0]}))
+    assert list(shown["frame"]["source"]) == ["新华社", "—", "—"]
+    assert shown["frame"]["amount"].isna().tolist() == [False, True, False]  # numbers stay numbers
