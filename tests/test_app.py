@@ -1,14 +1,15 @@
 """Every page in AppTest: no exception, its elements, and filters that change its numbers."""
 
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
-PAGES = ["app_pages/overview.py", "app_pages/timeline.py", "app_pages/map.py", "app_pages/network.py",
-         "app_pages/organizations.py", "app_pages/funding.py", "app_pages/articles.py", "app_pages/methods.py"]
+# every page app.py registers, read from app.py itself, so a new page is tested without editing this list
+PAGES = re.findall(r'st\.Page\("(app_pages/[a-z_]+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -192,3 +193,7 @@ def test_text_from_articles_is_shown_as_plain_text_and_the_path_as_a_file_name(t
     assert not any("![t]" in h for h in headers)
     caption = " ".join(c.value for c in at.caption)
     assert r"a\.md" in caption and "in" + "/" not in caption and "![s]" not in caption  # the file's name, no folder
+
+
+def test_the_page_list_is_read_from_app_py():
+    assert len(PAGES) == 8 and all((ROOT / page).is_file() for page in PAGES)

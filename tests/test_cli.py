@@ -13,7 +13,17 @@ def run_cli(*args, cwd=ROOT):
     return subprocess.run([sys.executable, "-m", "newsprep", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
-@pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["extract", "--help"]])
+def _commands() -> list[str]:
+    """Every subcommand the argument parser defines, read from the parser itself."""
+    import argparse
+
+    from newsprep.cli import _parser
+
+    [subparsers] = [a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return sorted(subparsers.choices)
+
+
+@pytest.mark.parametrize("args", [["--help"]] + [[command, "--help"] for command in _commands()])
 def test_every_command_has_help(args):
     done = run_cli(*args)
     assert done.returncode == 0
