@@ -25,11 +25,15 @@ def test_no_filter_selects_everything(tables):
 
 
 @pytest.mark.parametrize("filters, check", [
-    (Filters(provinces=("北京",)), lambda v: set(v.orgs["province"]) == {"北京"} and set(v.events["province"]) <= {"北京"}),
-    (Filters(cities=("成都",)), lambda v: set(v.orgs["city"]) == {"成都"} and v.funding.empty),
-    (Filters(years=(2020, 2023)), lambda v: v.events["year"].between(2020, 2023).all() and v.events["year"].notna().all()),
-    (Filters(org_types=("investor",)), lambda v: set(v.orgs["type"]) == {"investor"} and len(v.funding) == 1),
-    (Filters(event_types=("establishment",)), lambda v: set(v.events["type"]) == {"establishment"} and v.funding.empty),
+    # exact counts on the five samples, so an empty selection can never pass for a right one
+    (Filters(provinces=("北京",)), lambda v: set(v.orgs["province"]) == {"北京"} and set(v.events["province"]) == {"北京"}
+     and (len(v.orgs), len(v.events), len(v.funding), len(v.articles)) == (15, 10, 1, 4)),
+    (Filters(cities=("成都",)), lambda v: set(v.orgs["city"]) == {"成都"} and v.funding.empty
+     and (len(v.orgs), len(v.events), len(v.articles)) == (5, 5, 1)),
+    (Filters(years=(2020, 2023)), lambda v: v.events["year"].between(2020, 2023).all() and len(v.events) == 6),
+    (Filters(org_types=("investor",)), lambda v: set(v.orgs["type"]) == {"investor"} and len(v.orgs) == 4 and len(v.funding) == 1),
+    (Filters(event_types=("establishment",)), lambda v: set(v.events["type"]) == {"establishment"} and len(v.events) == 12
+     and v.funding.empty),
     (Filters(text="深势"), lambda v: "深势科技" in set(v.orgs["name"]) and len(v.funding) == 1),
     (Filters(text="没有这个词"), lambda v: v.orgs.empty and v.events.empty and v.articles.empty and v.relations.empty),
 ])
@@ -40,6 +44,7 @@ def test_filters(tables, filters, check):
 def test_relations_keep_both_ends_inside_the_selection(tables):
     view = apply_filters(tables, Filters(provinces=("北京",)))
     ids = set(view.orgs["org_id"])
+    assert len(view.relations) == 8
     assert set(view.relations["org_a"]) <= ids and set(view.relations["org_b"]) <= ids
 
 
