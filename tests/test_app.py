@@ -197,3 +197,24 @@ def test_text_from_articles_is_shown_as_plain_text_and_the_path_as_a_file_name(t
 
 def test_the_page_list_is_read_from_app_py():
     assert len(PAGES) == 8 and all((ROOT / page).is_file() for page in PAGES)
+
+
+def test_a_shared_link_keeps_its_filters_in_the_other_language(app):
+    app.query_params["org_type"] = ["university"]
+    app.query_params["event_type"] = ["establishment"]
+    app.query_params["lang"] = "en"
+    app.run()
+    assert not app.exception and not app.warning
+    assert app.sidebar.multiselect(key="org_type").value == ["university"]
+    assert app.sidebar.multiselect(key="event_type").value == ["establishment"]
+    assert list(metrics(app))[:3] == ["Organizations", "Events", "Funding rounds"]
+    # the URL keeps ids, never the labels of the language on screen
+    assert _url(app, "org_type") == ["university"] and _url(app, "lang") == ["en"]
+    app.sidebar.segmented_control(key="lang").set_value("zh").run()
+    assert app.sidebar.multiselect(key="org_type").value == ["university"]
+    assert _url(app, "lang") == [] and _url(app, "org_type") == ["university"]
+
+
+def _url(at, key) -> list[str]:
+    value = at.query_params.get(key)
+    return [] if value is None else value if isinstance(value, list) else [value]
