@@ -195,3 +195,15 @@ def test_tables_show_missing_text_as_a_dash_not_none(monkeypatch):
     ui.table(pd.DataFrame({"source": ["新华社", None, float("nan")], "amount": [1.0, None, 3.0]}))
     assert list(shown["frame"]["source"]) == ["新华社", "—", "—"]
     assert shown["frame"]["amount"].isna().tolist() == [False, True, False]  # numbers stay numbers
+
+
+def test_the_network_keeps_the_strongest_nodes_and_their_heaviest_ties():
+    orgs = pd.DataFrame({"org_id": list("abcde"), "name": list("ABCDE"), "mention_count": [9, 1, 5, 1, 0]})
+    relations = pd.DataFrame({"org_a": ["a", "a", "c", "b", "d"], "org_b": ["c", "b", "b", "d", "e"],
+                              "type": ["partnership"] * 5, "weight": [4, 1, 3, 2, 1]})
+    nodes, edges = network.select_graph(orgs, relations, ["partnership"], cap=3)
+    # strength = mentions + weighted degree: a 14, c 12, b 7, d 4, e 1
+    assert list(nodes["org_id"]) == ["a", "c", "b"]
+    assert sorted(zip(edges["org_a"], edges["org_b"], edges["weight"])) == [("a", "b", 1), ("a", "c", 4), ("c", "b", 3)]
+    _, heaviest = network.select_graph(orgs, relations, ["partnership"], cap=5)
+    assert list(heaviest["weight"]) == sorted(heaviest["weight"], reverse=True) and len(heaviest) == 5
