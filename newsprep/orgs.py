@@ -399,27 +399,25 @@ KIND_TYPES = {"公司": "company", "企业": "company", "初创": "company", "�
 
 def _latin_appositions(text: str, found: list[OrgMention]) -> list[OrgMention]:
     """荷兰量子计算公司Qblox, AI制药企业Xaira Therapeutics: a description ending in a kind of
-    organization, then a Latin name. The name is the organization; the description is not."""
-    result = []
+    organization, then a Latin name. The name is the organization (typed by the description's
+    kind); a description a name rule took for a name is dropped."""
+    names: list[OrgMention] = []
+    described: list[OrgMention] = []
     for kind in KIND_THEN_LATIN.finditer(text):
         after = LATIN_NAME_AFTER.match(text, kind.end())
-        if after is None or len(after.group().strip()) < 3 or any(m.start < after.end() and after.start() < m.end for m in found):
-            continue
-        name = after.group().strip()
-        if name in generic_words():
+        name = after.group().strip() if after else ""
+        if len(name) < 3 or name in generic_words():
             continue  # 公司CEO: a title, not a name
-        result.append(OrgMention(after.start(), after.start() + len(name), name, name, KIND_TYPES[kind.group(1)],
-                                 "name_rule:latin_apposition"))
-    for mention in found:
-        after = LATIN_NAME_AFTER.match(text, mention.end)
-        if mention.known is None and mention.parent is None and after and len(after.group()) >= 3 \
-                and mention.type in APPOSITION_KINDS and after.group().strip() not in generic_words():
-            name = after.group().strip()
-            result.append(OrgMention(after.start(), after.start() + len(name), name, name, mention.type,
-                                     "name_rule:latin_apposition"))
-            continue
-        result.append(mention)
-    return result
+        if any(m.known is not None and m.start < after.end() and after.start() < m.end for m in found):
+            continue  # the gazetteer knows the name already
+        description = next((m for m in found if m.known is None and m.parent is None and m.end == kind.end()), None)
+        if description is not None:
+            described.append(description)
+        org_type = description.type if description is not None and description.type in APPOSITION_KINDS \
+            else KIND_TYPES[kind.group(1)]
+        names.append(OrgMention(after.start(), after.start() + len(name), name, name, org_type,
+                                "name_rule:latin_apposition"))
+    return [m for m in found if m not in described] + names
 
 
 NESTED_PARENT_RULE = "nested_parent"
