@@ -26,7 +26,7 @@ ROUND = re.compile(
     r"Pre-?IPO|战略|策略|新一|首|新)\s*轮",
     re.I,
 )
-INVESTED_OBJECT = re.compile(r"领投(?:了)?(?P<object>[^，,。；;的]{2,30})")
+INVESTED_OBJECT = re.compile(r"领投(?!方|机构|人|者)(?:了)?(?P<object>[^，,。；;的]{2,30})")  # not 领投方有…
 ROUND_ANAPHOR_WORDS = re.compile(r"^(?:本轮|此轮|该轮|这轮|其|了?本次)")
 INVESTOR_OF_ROUND = re.compile(r"(?:的)?(?:投资机构|投资方|投资人|股东)")  # 天使轮投资机构: who invested before, not a tranche
 STRATEGIC = re.compile(r"(?:战略|策略)投资|(?:战略|策略)融资")
@@ -49,8 +49,10 @@ INVESTOR_LISTS = (
     (re.compile(r"由(?P<list>[^，,。；;]+?)(?:共同|联合)?领投"), True),
     (re.compile(r"(?:获得|获|接受|迎来)(?P<list>[^，,。；;]+?)(?:共同|联合)?领投"), True),
     (re.compile(r"(?P<list>[^，,。；;由]+?)(?:共同|联合)?领投"), True),
-    (re.compile(r"(?:投资人|投资方|投资机构|参投方|参投机构|投资者|股东方?|机构)(?:包括|为|有|是|分别为)[:：]?(?P<list>[^。；;]+)"), False),
-    (re.compile(r"(?P<list>[^，,。；;由]+?)(?:等)?(?:机构)?(?:跟投|参投|参与投资|追加投资|持续加码|继续加码|跟进)"), False),
+    (re.compile(r"(?:领投方|领投机构)(?:包括|为|有|是|分别为)?(?:[一二两三四五六七八九十\d]+家)?[:：]?(?P<list>[^。；;]+)"), True),
+    (re.compile(r"(?:投资人|投资方|投资机构|参投方|参投机构|跟投方|投资者|股东方?|机构)(?:包括|为|有|是|分别为)"
+                r"(?:[一二两三四五六七八九十\d]+家)?[:：]?(?P<list>[^。；;]+)"), False),
+    (re.compile(r"(?P<list>[^，,。；;由]+?)(?:等)?(?:机构)?(?:跟投|参投|参与投资|追加投资|联合投资|共同投资|持续加码|继续加码|跟进)"), False),
     (re.compile(r"获(?:得)?(?P<list>[^，,。；;\d]{2,40}?)(?:的)?(?:战略|策略)?投资"), False),
 )
 GLOSS = re.compile(r"[(（][^)）]*[)）]")  # 世界基金(World Fund): the gloss is not part of the item

@@ -38,6 +38,9 @@ def rounds_of(text, published=PartialDate(2024, 6, 1)):
      [("Enveda", "C", 1068000000.0, "USD", [])]),
     # the subject slot holds no name: the company named just before in the sentence
     ("例如荷兰初创公司Qubitwave，在获得海岸资本领投A轮融资前，已长期提供硬件。", [("Qubitwave", "A", None, None, ["海岸资本"])]),
+    # the lead investors listed after 领投方有三家, the others after 等机构联合投资
+    ("云栖量子完成A轮融资。领投方有两家：启明创投和洪泰基金，华业天成、高捷资本等机构联合投资。",
+     [("云栖量子", "A", None, None, ["启明创投", "洪泰基金", "华业天成", "高捷资本"])]),
 ])
 def test_rounds(text, expected):
     assert rounds_of(text) == expected
