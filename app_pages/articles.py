@@ -22,13 +22,13 @@ ui.downloads({"articles": view.articles}, "articles", lang, present)
 
 titles = dict(zip(view.articles["article_id"], view.articles["title"]))
 # The URL carries the article's id (a link from the timeline says ?article=<id>), never its title:
-# the choice is read from and written to the URL by hand, so shared links open the same article.
+# it is read when the page opens, and written only when the reader picks another article (a write
+# on every run would race with a click on the next page).
 article_ids = list(view.articles["article_id"])
 wanted = st.query_params.get("article")
 article_id = st.selectbox(ui.say("阅读", "Read", lang), article_ids, format_func=lambda a: titles.get(a, a),
-                          index=article_ids.index(wanted) if wanted in article_ids else 0, key="article")
-if st.query_params.get("article") != article_id:
-    st.query_params["article"] = article_id
+                          index=article_ids.index(wanted) if wanted in article_ids else 0, key="article",
+                          on_change=lambda: st.query_params.update(article=st.session_state["article"]))
 article = view.articles.set_index("article_id").loc[article_id]
 st.header(ui.plain(article["title"]))
 published = article["published"] if isinstance(article["published"], str) else ui.say("发布日期未知", "publication date unknown", lang)

@@ -197,6 +197,9 @@ def test_clicking_a_province_on_the_map_filters_the_app(server, watched):
     assert watched.errors == []
 
 
+MAX_BARS_TRIED = 12
+
+
 def test_clicking_an_event_on_the_timeline_opens_its_article(server, watched):
     from urllib.parse import parse_qs, urlparse
 
@@ -205,16 +208,26 @@ def test_clicking_an_event_on_the_timeline_opens_its_article(server, watched):
     titles = load_tables(tables_dir)["articles"].set_index("article_id")["title"]
     # the article the reader shows when it is opened without a choice: the link must beat it
     watched.page.get_by_test_id("stSidebarNav").get_by_text("文章", exact=True).click()
-    watched.page.wait_for_function("() => new URLSearchParams(location.search).get('article')", timeout=60_000)
-    default_id = parse_qs(urlparse(watched.page.url).query)["article"][0]
-    watched.page.get_by_test_id("stSidebarNav").get_by_text("时间线", exact=True).click()
-    watched.page.wait_for_selector(".js-plotly-plot .barlayer path")
+    watched.page.wait_for_selector("mark[title]", timeout=60_000)
     watched.settle()
+    headings = [h.strip() for h in watched.page.locator("h2").all_inner_texts()]
+    default_id = next((a for a, title in titles.items() if title.strip() in headings), None)
+    assert default_id is not None, headings
     article_id = None
-    for bar in watched.page.locator(".js-plotly-plot .barlayer path").all():
-        box = bar.bounding_box()
+    for index in range(MAX_BARS_TRIED):
+        # a fresh timeline each time: a chart's selection survives reruns, so clicking a second bar
+        # on the same page could leave the first one selected
+        watched.page.get_by_test_id("stSidebarNav").get_by_text("概览", exact=True).click()
+        watched.settle()
+        watched.page.get_by_test_id("stSidebarNav").get_by_text("时间线", exact=True).click()
+        watched.page.wait_for_selector(".js-plotly-plot .barlayer path")
+        watched.settle()
+        bars = watched.page.locator(".js-plotly-plot .barlayer path").all()
+        if index >= len(bars):
+            break
+        box = bars[index].bounding_box()
         watched.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        watched.settle()  # the rerun that shows this event's link has finished
+        watched.settle()
         link = watched.page.get_by_role("link", name="在阅读器中打开原文")
         link.wait_for(timeout=30_000)
         [article_id] = parse_qs(urlparse(link.get_attribute("href")).query)["article"]
@@ -222,9 +235,8 @@ def test_clicking_an_event_on_the_timeline_opens_its_article(server, watched):
             break
     assert article_id is not None and article_id != default_id, "no event of a second article on the timeline"
     link.click()
-    # the reader shows that article, not its default first one, and the URL keeps its id
+    # the reader shows that article, not its default first one
     watched.page.get_by_role("heading", name=titles[article_id]).wait_for(timeout=60_000)
-    watched.page.wait_for_function(f"() => location.search.includes('article={article_id}')", timeout=30_000)
     watched.page.wait_for_selector("mark[title]", timeout=60_000)
     assert watched.page.url.startswith(base + "/articles")
     assert watched.errors == []
