@@ -36,6 +36,15 @@ published = article["published"] if isinstance(article["published"], str) else u
 file_name = Path(str(article["source_path"])).name
 st.caption(" · ".join(ui.plain(part) for part in (published, article["source"], file_name) if isinstance(part, str) and part))
 
+copies = view.all_articles[(view.all_articles["cluster_id"] == article["cluster_id"])
+                           & (view.all_articles["article_id"] != article_id)]
+if not copies.empty:
+    st.caption(ui.say(f"同一报道的其他 {len(copies)} 个版本（统计时只计一次）：",
+                      f"{len(copies)} other copies of this story (counted once):", lang))
+    ui.table(copies[["title", "source", "url", "published"]], hide_index=True, width="stretch", column_config={
+        "title": ui.say("标题", "Title", lang), "source": ui.say("来源", "Source", lang),
+        "url": ui.say("网址", "URL", lang), "published": ui.say("发布日期", "Published", lang)})
+
 names = org_names(view.all_orgs, lang)
 mentions = view.mentions[view.mentions["article_id"] == article_id]
 reader, facts = st.columns([3, 2])
@@ -48,7 +57,9 @@ with facts:
     orgs = view.all_orgs[view.all_orgs["org_id"].isin(mentions["org_id"])]
     ui.table(pd.DataFrame({"organization": orgs["org_id"].map(names), "type": orgs["type"].map(lambda t: label(ORG_TYPES, t, lang)),
                                "province": orgs["province"]}), hide_index=True, width="stretch")
-    events = view.events[view.events["article_id"] == article_id]
+    # an event reported by several articles is one row; this article may be any of its reports
+    reported_here = view.event_sources.loc[view.event_sources["article_id"] == article_id, "event_id"]
+    events = view.events[view.events["event_id"].isin(reported_here)]
     sentences = dict(zip(view.evidence["evidence_id"], view.evidence["sentence"]))
     for event in events.itertuples():
         st.markdown(f"**{label(EVENT_TYPES, event.type, lang)}** · {event.date or '—'}  \n{ui.plain(sentences.get(event.evidence_id, ''))}")

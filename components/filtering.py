@@ -67,6 +67,9 @@ class View:
     people: pd.DataFrame
     evidence: pd.DataFrame
     all_orgs: pd.DataFrame = field(repr=False, default=None)
+    all_articles: pd.DataFrame = field(repr=False, default=None)  # every article, for a story's copies
+    event_sources: pd.DataFrame = field(repr=False, default=None)  # every report of each event
+    funding_sources: pd.DataFrame = field(repr=False, default=None)  # every report of each round
 
 
 def _contains(series: pd.Series, needle: str) -> pd.Series:
@@ -166,7 +169,8 @@ def apply_filters(tables: dict[str, pd.DataFrame], filters: Filters,
         articles=selected_articles,
         mentions=mentions[mentions["article_id"].isin(selected_articles["article_id"]) & mentions["org_id"].isin(org_ids)],
         people=tables["people"][tables["people"]["article_id"].isin(selected_articles["article_id"])],
-        evidence=evidence, all_orgs=orgs,
+        evidence=evidence, all_orgs=orgs, all_articles=articles,
+        event_sources=tables["event_sources"], funding_sources=tables["funding_sources"],
     )
 
 

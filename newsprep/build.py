@@ -2,26 +2,43 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from newsprep.errors import NothingBuilt
+from newsprep.curation import Outcome, read_log
+from newsprep.errors import NothingBuilt, SnapshotMissing
 from newsprep.pipeline import BuildResult, ProgressCallback, pipeline_version, run
-from newsprep.store import write_snapshot
-from newsprep.tables import build_tables
+from newsprep.stories import story_clusters
+from newsprep.store import load_base, manifest, write_snapshot
+from newsprep.tables import article_tables, landscape
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ARTICLES = PROJECT_ROOT / "data" / "articles"
 DEFAULT_TABLES = PROJECT_ROOT / "data" / "tables"
 DEFAULT_CACHE = PROJECT_ROOT / "data" / "cache"
+DEFAULT_UPLOADS = PROJECT_ROOT / "data" / "uploads"  # what an admin uploads in the app
+
+
+def uploads_dir() -> Path:
+    """Where uploaded articles are kept; tests point NEWSPREP_UPLOADS at a folder of their own."""
+    return Path(os.environ.get("NEWSPREP_UPLOADS") or DEFAULT_UPLOADS)
+
+
+def default_inputs() -> list[Path]:
+    """The bundled articles, and the admin's uploads once there are any."""
+    return [DEFAULT_ARTICLES] + ([uploads_dir()] if uploads_dir().is_dir() else [])
 
 
 def build_snapshot(paths: list[Path] | None = None, out: Path = DEFAULT_TABLES,
                    cache_dir: Path | None = DEFAULT_CACHE,
-                   progress: ProgressCallback | None = None, allow_empty: bool = False) -> tuple[BuildResult, Path]:
+                   progress: ProgressCallback | None = None, allow_empty: bool = False,
+                   curation_log: Path | None = None) -> tuple[BuildResult, Path]:
     """Build the tables and swap them in. A build that gives no article never replaces the tables
     people are looking at (an empty folder, every input failed): it raises NothingBuilt instead,
-    unless `allow_empty` asks for empty tables on purpose."""
-    result = run(paths or [DEFAULT_ARTICLES], cache_dir=cache_dir, progress=progress)
+    unless `allow_empty` asks for empty tables on purpose. The curation log (data/curation by
+    default) is applied to what the articles give."""
+    paths = paths or default_inputs()
+    result = run(paths, cache_dir=cache_dir, progress=progress)
     if not result.articles and not allow_empty:
         failed = result.count("failed")
         error = NothingBuilt(
@@ -31,10 +48,40 @@ def build_snapshot(paths: list[Path] | None = None, out: Path = DEFAULT_TABLES,
         )
         error.result = result  # the command line prints each input's reason before the error
         raise error
-    tables = build_tables(result.articles, result.report)
-    meta = {"pipeline_version": pipeline_version(), "inputs": [str(p) for p in (paths or [DEFAULT_ARTICLES])],
-            "articles_ok": result.count("ok"), "duplicates": result.count("duplicate"), "failed": result.count("failed")}
-    return result, write_snapshot(tables, out, meta)
+    per_article = article_tables(result.articles, result.report)
+    articles = per_article["articles"]
+    clusters = story_clusters(zip(articles["article_id"], articles["text"].fillna("")))
+    per_article["articles"] = articles.assign(cluster_id=articles["article_id"].map(clusters)).astype({"cluster_id": "string"})
+    entries = read_log(curation_log)
+    tables, outcome = landscape(per_article, entries, clusters)
+    result.curation = outcome
+    meta = {"pipeline_version": pipeline_version(), "inputs": [str(p) for p in paths],
+            "articles_ok": result.count("ok"), "duplicates": result.count("duplicate"), "failed": result.count("failed"),
+            "curation": outcome.summary()}
+    return result, write_snapshot(tables, out, meta, base=per_article)
+
+
+def refresh_snapshot(out: Path = DEFAULT_TABLES, curation_log: Path | None = None) -> tuple[Path, Outcome]:
+    """Re-derive the tables of the current snapshot from its per-article tables and the curation
+    log, and swap them in: what a correction costs without re-reading a single article. One
+    refresh at a time (a lock beside the snapshots), so two admins' changes never overwrite each
+    other's result."""
+    import fcntl
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".refresh.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        per_article = load_base(out)
+        if per_article is None:
+            raise SnapshotMissing("the current tables were built before corrections were kept apart from them.",
+                                  "Run: python -m newsprep build")
+        articles = per_article["articles"]
+        clusters = dict(zip(articles["article_id"], articles["cluster_id"]))
+        tables, outcome = landscape(per_article, read_log(curation_log), clusters)
+        meta = {k: v for k, v in manifest(out).items() if k not in ("snapshot_id", "built_at", "row_counts")}
+        meta["curation"] = outcome.summary()
+        return write_snapshot(tables, out, meta, base=per_article), outcome
 
 
 def snapshot_exists(out: Path = DEFAULT_TABLES) -> bool:

@@ -36,6 +36,40 @@ def _parser() -> argparse.ArgumentParser:
                                               "provinces, events, funding, people, relations); the shape the "
                                               "extraction scorer reads.")
     extract.add_argument("paths", nargs="+", type=Path, help="files or folders")
+
+    curate = commands.add_parser(
+        "curate", help="correct the landscape: merge, rename, set, hide, restore, undo, list",
+        description="Record a correction in the curation log (data/curation/log.jsonl: append-only, with who, when "
+                    "and why) and apply it to the current tables at once. Every build re-applies the whole log.")
+    curate.add_argument("--tables", type=Path, default=DEFAULT_TABLES, help="folder of the tables snapshot (default: data/tables)")
+    curate.add_argument("--log", type=Path, default=None, help="curation log (default: data/curation/log.jsonl)")
+    actions = curate.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def action(name: str, help_text: str, *positionals: tuple[str, str]):
+        sub = actions.add_parser(name, help=help_text, description=help_text)
+        for arg, arg_help in positionals:
+            sub.add_argument(arg, help=arg_help)
+        if name != "list":
+            sub.add_argument("--why", required=name != "undo", default="undo", help="why the change is right (kept in the log)")
+            sub.add_argument("--who", default=None, help="who makes it (default: the login name)")
+        return sub
+
+    action("merge", "merge two organizations into one: OTHER becomes an alias of ORG_ID",
+           ("org_id", "the organization that stays"), ("other", "the organization merged into it"))
+    action("rename", "give an organization another display name (the old one stays an alias)",
+           ("org_id", "organization id"), ("name", "the new name"))
+    action("set", "set an organization's type, city or province",
+           ("org_id", "organization id"), ("field", "type, city or province"), ("value", "the value (a type id, or a short place name: 杭州, 浙江)"))
+    action("hide", "hide a wrong fact: an organization, event, round, relation (A|B|type) or article",
+           ("kind", "organization, event, round, relation or article"), ("id", "its id"))
+    action("restore", "take a hide back", ("kind", "organization, event, round, relation or article"), ("id", "its id"))
+    action("undo", "cancel the newest change that is still in effect")
+    listing = action("list", "every change in the log with its status: applied, stale (with the reason) or undone")
+    listing.add_argument("--stale", action="store_true", help="only the changes that no longer apply")
+
+    commands.add_parser("admin-password", help="hash a new admin password for the dashboard's admin login",
+                        description="Hash a new admin password (argon2) and print the lines to paste into "
+                                    ".streamlit/secrets.toml. The password itself is never stored.")
     return parser
 
 
@@ -46,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return {"build": _build, "extract": _extract}[args.command](args)
+        return {"build": _build, "extract": _extract, "curate": _curate,
+                "admin-password": lambda _: _admin_password()}[args.command](args)
     except RuleFileError as err:
         print(f"error: {err}" + (f" {err.hint}" if err.hint else ""), file=sys.stderr)
         return 2
@@ -99,6 +134,87 @@ def _print_report(result) -> None:
             print(f"  {row.status}: {where}: {row.reason}")
         elif row.notes:
             print(f"  note: {row.input_path}: {row.notes}")
+
+
+def _admin_password() -> int:
+    from newsprep.admin_auth import main_hash
+
+    return main_hash([])
+
+
+def _curate(args) -> int:
+    from newsprep import curation
+    from newsprep.build import refresh_snapshot, snapshot_exists
+
+    for problem in curation.check_log(args.log):
+        print(f"warning: {problem}", file=sys.stderr)
+    if args.action == "list":
+        return _curate_list(args)
+    if args.action == "undo":
+        entry = curation.undo_last(args.who, args.why, args.log)
+    else:
+        fields = {"merge": ("org_id", "other"), "rename": ("org_id", "name"), "set": ("org_id", "field", "value"),
+                  "hide": ("kind", "id"), "restore": ("kind", "id")}[args.action]
+        entry = curation.record(args.action, args.who, args.why, args.log, check=_target_check(args.tables),
+                                **{f: getattr(args, f) for f in fields})
+    print(f"recorded {entry['op_id']}: {curation.describe(entry)}")
+    if not snapshot_exists(args.tables):
+        print("no tables are built yet; the next build applies it.")
+        return 0
+    _, outcome = refresh_snapshot(args.tables, args.log)
+    target = entry["target"] if args.action == "undo" else entry["op_id"]
+    status, reason = outcome.status.get(target, ("undone", "")) if args.action == "undo" else outcome.status.get(target, ("applied", ""))
+    if args.action == "undo":
+        print("undone; the tables are updated.")
+        return 0
+    if status == "stale":
+        print(f"stale: {reason} The change is kept in the log and applies again if it matches after a rebuild.")
+        return 1
+    print("applied; the tables are updated.")
+    return 0
+
+
+def _target_check(tables_root: Path):
+    """Refuse a change that names nothing in the current tables (when there are tables)."""
+    from newsprep.build import snapshot_exists
+    from newsprep.corrections import unknown_target
+    from newsprep.store import load_base, load_tables
+
+    if not snapshot_exists(tables_root):
+        return None
+    tables, base = load_tables(tables_root), load_base(tables_root)
+    return lambda entry: unknown_target(entry, tables, base)
+
+
+def _curate_list(args) -> int:
+    from newsprep import curation
+    from newsprep.build import snapshot_exists
+    from newsprep.store import load_base
+    from newsprep.tables import landscape
+
+    entries = curation.read_log(args.log)
+    if not entries:
+        print("no corrections yet.")
+        return 0
+    outcome = curation.Outcome()
+    if snapshot_exists(args.tables):
+        base = load_base(args.tables)
+        if base is not None:
+            clusters = dict(zip(base["articles"]["article_id"], base["articles"]["cluster_id"]))
+            _, outcome = landscape(base, entries, clusters)
+    undone = {e["target"] for e in entries if e["op"] == "undo"}
+    for entry in entries:
+        if entry["op"] == "undo":
+            status, reason = "undo", ""
+        elif entry["op_id"] in undone:
+            status, reason = "undone", ""
+        else:
+            status, reason = outcome.status.get(entry["op_id"], ("not applied yet", ""))
+        if args.stale and status != "stale":
+            continue
+        print(f"{entry['at']}  {entry['op_id']}  {status:<8} {curation.describe(entry)}  "
+              f"({entry['who']}: {entry.get('why', '')})" + (f"  — {reason}" if reason else ""))
+    return 0
 
 
 def _extract(args) -> int:

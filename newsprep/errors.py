@@ -30,3 +30,7 @@ class RuleFileError(NewsprepError):
 
 class NothingBuilt(NewsprepError):
     """A build whose inputs gave no article: the previous snapshot stays current."""
+
+
+class CurationError(NewsprepError):
+    """A correction that cannot be recorded (unknown operation, no reason given, unknown place …)."""

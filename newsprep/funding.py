@@ -13,7 +13,7 @@ items that look like names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from newsprep.events import sentence_date
@@ -44,6 +44,8 @@ SUBJECT_TRAILING_NOISE = re.compile(r"(?:近日|日前|今日|今天|此前|目�
 APPOSITION = re.compile(r"(?:公司|企业|初创|独角兽|厂商|药企|创企|平台)(?P<name>[A-Za-z][A-Za-z0-9 .&\-]{1,30}|[\u4e00-\u9fff]{2,8})$")
 NAME_LIKE = re.compile(r"^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·.\- ]{1,39}$")
 MAX_SUBJECT_CHARS = 16
+# a clause that only states the size of the round told just before it: 完成新一轮融资，融资金额超过7亿元
+AMOUNT_OF_ROUND = re.compile(r"^\s*(?:本轮|此轮|该轮|本次|此次)?(?:融资)?(?:金额|额度|规模|总额)(?:为|达|达到|超过|超|约|近|逾|高达)?")
 
 INVESTOR_LISTS = (
     (re.compile(r"由(?P<list>[^，,。；;]+?)(?:共同|联合)?领投"), True),
@@ -135,6 +137,11 @@ def round_clauses(sentence: str) -> list[RoundClause]:
         amount = _round_amount(text)
         subject = _subject_span(text)
         if round_name is None and amount is None and (subject is None or cue.kind != "raise"):
+            continue
+        if (amount is not None and round_name is None and subject is None and AMOUNT_OF_ROUND.match(text)
+                and found and found[-1].amount is None and found[-1].end == clauses[index - 1].end()):
+            # the size of the round just told, in a clause of its own: it belongs to that round
+            found[-1] = replace(found[-1], end=clause.end(), amount=_shifted(amount, clause.start()))
             continue
         if subject is None and index > 0:  # 晶泰科技宣布，已完成C轮融资: the subject stands in the clause before
             announcer = ANNOUNCER.match(clauses[index - 1].group())

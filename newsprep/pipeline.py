@@ -56,6 +56,7 @@ class ReportRow:
 class BuildResult:
     articles: list[dict] = field(default_factory=list)
     report: list[ReportRow] = field(default_factory=list)
+    curation: object = None  # curation.Outcome of the log applied to this build
 
     def count(self, status: str) -> int:
         return sum(1 for row in self.report if row.status == status)

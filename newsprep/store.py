@@ -3,6 +3,9 @@
 Layout under the tables root:
     snapshots/<snapshot_id>/<table>.parquet   one folder per build, written completely first
     snapshots/<snapshot_id>/manifest.json     row counts, pipeline version, build time
+    snapshots/<snapshot_id>/base/<table>.parquet  each article's facts before the cross-article
+                                              merges and the curation log (a correction re-derives
+                                              the tables from them without re-reading articles)
     CURRENT                                   the id of the snapshot readers use
 
 A build writes a new snapshot folder, then replaces CURRENT with one atomic rename, so a reader
@@ -26,7 +29,8 @@ from newsprep.errors import SnapshotMissing
 KEEP_SNAPSHOTS = 2
 
 
-def write_snapshot(tables: dict[str, pd.DataFrame], root: Path, meta: dict | None = None) -> Path:
+def write_snapshot(tables: dict[str, pd.DataFrame], root: Path, meta: dict | None = None,
+                   base: dict[str, pd.DataFrame] | None = None) -> Path:
     root = Path(root)
     snapshots = root / "snapshots"
     snapshots.mkdir(parents=True, exist_ok=True)
@@ -36,6 +40,10 @@ def write_snapshot(tables: dict[str, pd.DataFrame], root: Path, meta: dict | Non
     try:
         for name, frame in tables.items():
             frame.to_parquet(staging / f"{name}.parquet", index=False)
+        if base:
+            (staging / "base").mkdir()
+            for name, frame in base.items():
+                frame.to_parquet(staging / "base" / f"{name}.parquet", index=False)
         manifest = {"snapshot_id": snapshot_id,
                     "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                     "row_counts": {name: len(frame) for name, frame in tables.items()}, **(meta or {})}
@@ -106,6 +114,14 @@ def connect(root: Path):
         table = connection.read_parquet(path.as_posix())
         table.create_view(path.stem)
     return connection
+
+
+def load_base(root: Path) -> dict[str, pd.DataFrame] | None:
+    """The per-article tables of the current snapshot, or None for a snapshot written without them."""
+    folder = current_snapshot(root) / "base"
+    if not folder.is_dir():
+        return None
+    return {path.stem: pd.read_parquet(path) for path in sorted(folder.glob("*.parquet"))}
 
 
 def load_tables(root: Path) -> dict[str, pd.DataFrame]:

@@ -11,7 +11,9 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from newsprep import places
+from newsprep.consolidate import consolidate
 from newsprep.gazetteer import gazetteer
+from newsprep.stories import story_clusters
 
 # table -> [(column, pandas dtype, description)]
 SCHEMA: dict[str, list[tuple[str, str, str]]] = {
@@ -33,6 +35,7 @@ SCHEMA: dict[str, list[tuple[str, str, str]]] = {
         ("provinces", "object", "provinces where the story's events happen or its actors are based (short names)"),
         ("n_chars", "Int64", "length of the cleaned text"),
         ("text", "string", "cleaned story text in Simplified Chinese; every offset in other tables points into it"),
+        ("cluster_id", "string", "story cluster: copies of one story on several sites (near-duplicate texts) share it; counts count a story once"),
     ],
     "organizations": [
         ("org_id", "string", "gazetteer id, or new_<hash> for organizations found by name rules"),
@@ -48,7 +51,7 @@ SCHEMA: dict[str, list[tuple[str, str, str]]] = {
         ("place_source", "string", "where its place comes from: gazetteer, name (北京大学 → 北京), parent, event, or article (the province that dominates the article)"),
         ("in_gazetteer", "bool", "true when the organization is in the curated gazetteer"),
         ("mention_count", "Int64", "number of mentions across articles"),
-        ("article_count", "Int64", "number of articles that mention it"),
+        ("article_count", "Int64", "number of stories that mention it (copies of one story count once)"),
     ],
     "org_mentions": [
         ("article_id", "string", "article"),
@@ -60,6 +63,12 @@ SCHEMA: dict[str, list[tuple[str, str, str]]] = {
         ("rule_id", "string", "gazetteer:<org_id> or name_rule:<suffix_id> that found it"),
         ("evidence_id", "string", "row in evidence"),
     ],
+    "org_aliases": [
+        ("alias_org_id", "string", "an id under which the organization was found in some article"),
+        ("org_id", "string", "the organization it was merged into (the row in organizations)"),
+        ("alias_name", "string", "the name found under the alias id"),
+        ("reason", "string", "why they are one: gazetteer, alias (same English name), variant rule:<name_variants.csv id>, or curation"),
+    ],
     "people": [
         ("person_id", "string", "article id and name"),
         ("article_id", "string", "article"),
@@ -69,8 +78,8 @@ SCHEMA: dict[str, list[tuple[str, str, str]]] = {
         ("evidence_id", "string", "row in evidence"),
     ],
     "events": [
-        ("event_id", "string", "article id and event number"),
-        ("article_id", "string", "article"),
+        ("event_id", "string", "article id and event number of its first report"),
+        ("article_id", "string", "article of its first report (every report: event_sources)"),
         ("type", "string", "partnership, establishment, funding, launch, award, policy, conference or other"),
         ("date", "string", "YYYY-MM-DD, YYYY-MM or YYYY at the known precision; empty when the year is unknown"),
         ("date_precision", "string", "day, month, year, year_unknown or unknown"),
@@ -86,14 +95,20 @@ SCHEMA: dict[str, list[tuple[str, str, str]]] = {
         ("trigger_id", "string", "rule (event_triggers.csv) that typed it"),
         ("evidence_id", "string", "row in evidence"),
     ],
+    "event_sources": [
+        ("event_id", "string", "event (one row per real event, however many articles report it)"),
+        ("article_id", "string", "an article that reports it"),
+        ("evidence_id", "string", "the sentence of that article"),
+        ("source_event_id", "string", "the event as that article alone gave it"),
+    ],
     "event_participants": [
         ("event_id", "string", "event"),
         ("org_id", "string", "organization taking part"),
         ("role", "string", "participant, recipient, lead_investor, investor or founding_member"),
     ],
     "funding": [
-        ("funding_id", "string", "article id and round number"),
-        ("article_id", "string", "article"),
+        ("funding_id", "string", "article id and round number of its first report"),
+        ("article_id", "string", "article of its first report (every report: funding_sources)"),
         ("recipient_org_id", "string", "organization that raised the money"),
         ("amount_text", "string", "amount as written (超 7 亿人民币)"),
         ("currency", "string", "CNY, USD, HKD or EUR as written"),
@@ -107,6 +122,12 @@ SCHEMA: dict[str, list[tuple[str, str, str]]] = {
         ("year", "Int64", "year of the round (or of the article), when known"),
         ("evidence_id", "string", "row in evidence"),
     ],
+    "funding_sources": [
+        ("funding_id", "string", "round (one row per real round, however many articles report it)"),
+        ("article_id", "string", "an article that reports it"),
+        ("evidence_id", "string", "the sentence of that article"),
+        ("source_funding_id", "string", "the round as that article alone gave it"),
+    ],
     "funding_investors": [
         ("funding_id", "string", "round"),
         ("org_id", "string", "investor"),
@@ -117,7 +138,7 @@ SCHEMA: dict[str, list[tuple[str, str, str]]] = {
         ("org_b", "string", "organization (investment: the recipient; part_of/member: the whole; customer/supplier: the other side)"),
         ("type", "string", "partnership, investment, member, part_of, customer, supplier or co_mention"),
         ("weight", "Int64", "number of sentences that support it"),
-        ("article_count", "Int64", "number of articles that support it"),
+        ("article_count", "Int64", "number of stories that support it (copies of one story count once)"),
         ("evidence_ids", "object", "rows in evidence"),
     ],
     "evidence": [
@@ -150,9 +171,11 @@ def schema_markdown() -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
-def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
+def table_frame(table: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
+    """The table with exactly its SCHEMA columns, in order, with their dtypes."""
     columns = SCHEMA[table]
-    frame = pd.DataFrame(rows, columns=[c for c, _, _ in columns])
+    frame = (rows.reindex(columns=[c for c, _, _ in columns]) if isinstance(rows, pd.DataFrame)
+             else pd.DataFrame(rows, columns=[c for c, _, _ in columns]))
     for column, dtype, _ in columns:
         if dtype != "object":
             frame[column] = frame[column].astype(dtype)
@@ -174,7 +197,24 @@ def _place_fields(city: str | None, province: str | None) -> dict:
     return {"adcode": place.adcode, "longitude": place.longitude, "latitude": place.latitude}
 
 
-def build_tables(articles: list[dict], report: list) -> dict[str, pd.DataFrame]:
+def build_tables(articles: list[dict], report: list, curation: list[dict] = ()) -> dict[str, pd.DataFrame]:
+    """The landscape: the articles' own tables, consolidated, with the curation log applied."""
+    return landscape(article_tables(articles, report), curation)[0]
+
+
+def landscape(per_article: dict[str, pd.DataFrame], curation: list[dict] = (),
+              clusters: dict[str, str] | None = None):
+    """(tables, curation outcome) from the per-article tables. Stories are clustered over every
+    article, hidden ones included, so hiding one copy never reshapes the others' clusters."""
+    if clusters is None:
+        articles = per_article["articles"]
+        clusters = story_clusters(zip(articles["article_id"], articles["text"].fillna("")))
+    consolidated, outcome = consolidate(per_article, curation, clusters)
+    return {table: table_frame(table, consolidated[table]) for table in SCHEMA}, outcome
+
+
+def article_tables(articles: list[dict], report: list) -> dict[str, pd.DataFrame]:
+    """Each article's facts as it gave them, before anything is merged across articles."""
     rows: dict[str, list[dict]] = defaultdict(list)
     org_facts: dict[str, list[dict]] = defaultdict(list)
     for record in articles:
@@ -224,7 +264,7 @@ def build_tables(articles: list[dict], report: list) -> dict[str, pd.DataFrame]:
     rows["relations"] = _aggregate_relations(rows.pop("_relations", []))
     rows["ingest_report"] = [{"input_path": r.input_path, "record_index": r.record_index, "status": r.status,
                               "reason": r.reason, "article_id": r.article_id, "notes": r.notes} for r in report]
-    return {table: _frame(table, rows.get(table, [])) for table in SCHEMA}
+    return {table: table_frame(table, rows.get(table, [])) for table in SCHEMA}
 
 
 def _most_common(values):

@@ -12,6 +12,18 @@ SAMPLES = ROOT / "data" / "articles"
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_curation_log(tmp_path_factory):
+    """Tests never read or write the curation log or the uploads of the clone they run in (an
+    admin's real corrections and articles under data/); tests that curate or upload point at
+    folders of their own."""
+    import os
+
+    os.environ["NEWSPREP_CURATION"] = str(tmp_path_factory.mktemp("curation") / "log.jsonl")
+    os.environ["NEWSPREP_UPLOADS"] = str(tmp_path_factory.mktemp("uploads") / "inbox")
+    yield
+
+
 @pytest.fixture(scope="session")
 def samples() -> Path:
     return SAMPLES
