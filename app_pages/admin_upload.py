@@ -23,6 +23,8 @@ with st.form("upload", clear_on_submit=True):
                              type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES] + ["zip"])
     submitted = st.form_submit_button(ui.say("上传并更新数据", "Upload and update the data", lang), icon=":material/upload:")
 
+if submitted and not files:
+    st.warning(ui.say("请先选择要上传的文件。", "Choose the files to upload first.", lang))
 if submitted and files:
     rows = store_uploads(((f.name, f.getvalue()) for f in files), uploads_dir())
     st.session_state["_upload_rows"] = rows

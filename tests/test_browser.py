@@ -44,15 +44,15 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    tables = tmp_path_factory.mktemp("browser_tables")
+def serve(folder, env: dict[str, str] | None = None):
+    """`streamlit run app.py` on a free port, its tables in `folder`; yields the base URL."""
     port = _free_port()
-    log = open(tmp_path_factory.mktemp("logs") / "streamlit.log", "w")
+    log = open(folder / "streamlit.log", "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "NEWSPREP_TABLES": str(tables)}, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, env={**os.environ, "NEWSPREP_TABLES": str(folder / "tables"), **(env or {})},
+        stdout=log, stderr=subprocess.STDOUT)
     base = f"http://localhost:{port}"
     deadline = time.time() + 90
     while time.time() < deadline:
@@ -64,9 +64,18 @@ def server(tmp_path_factory):
     else:
         process.kill()
         pytest.fail("streamlit did not start within 90 s")
-    yield base, tables
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    for base in serve(folder):
+        yield base, folder / "tables"
 
 
 @pytest.fixture(scope="module")
