@@ -88,8 +88,10 @@ def hide_form(kind: str, options: list[str], describe, key: str) -> None:
     if not options:
         ui.empty(lang)
         return
+    wanted = st.query_params.get(kind)  # a "correct this" link names the fact it came from
     with st.form(key):
-        chosen = st.selectbox(ui.say("选择", "Choose", lang), options, format_func=describe)
+        chosen = st.selectbox(ui.say("选择", "Choose", lang), options, format_func=describe,
+                              index=options.index(wanted) if wanted in options else 0)
         why = reason_box(key)
         if st.form_submit_button(ui.say("隐藏", "Hide", lang)):
             apply("hide", why, kind=kind, id=chosen)

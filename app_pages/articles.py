@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components import highlight, ui
+from components import auth, highlight, ui
 from components.data import article_text, current, snapshot_path
 from components.labels import EVENT_TYPES, ORG_TYPES, label, org_names
 
@@ -31,6 +31,7 @@ article_id = st.selectbox(ui.say("阅读", "Read", lang), article_ids, format_fu
                           on_change=lambda: st.query_params.update(article=st.session_state["article"]))
 article = view.articles.set_index("article_id").loc[article_id]
 st.header(ui.plain(article["title"]))
+auth.correction_link(lang, article=article_id)
 published = article["published"] if isinstance(article["published"], str) else ui.say("发布日期未知", "publication date unknown", lang)
 # the file's name only: the server's folders are nobody's business
 file_name = Path(str(article["source_path"])).name

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import charts, metrics, ui
+from components import auth, charts, metrics, ui
 from components.data import current
 from components.labels import org_names
 
@@ -29,6 +29,7 @@ ui.table(table[["date", "recipient", "round", "amount_text", "currency", "amount
                  "other_investors": ui.say("其他投资方", "Other investors", lang), "recipient_province": ui.say("省份", "Province", lang)})
 st.caption(ui.say("金额取每轮披露的下限（“超7亿”记为7亿）；外币按当年平均汇率折算，原文金额保留。",
                   "Totals use each round's floor (超7亿 counts as 7亿); foreign amounts use the year's average rate, the original is kept.", lang))
+auth.correction_link(lang)  # the rounds are on its 融资 tab
 ui.downloads({"funding": table, "investors": view.investors.assign(investor=view.investors["org_id"].map(names))}, "funding", lang, present)
 
 left, right = st.columns(2)

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import charts, ui
+from components import auth, charts, ui
 from components.data import current
 from components.labels import ORG_TYPES, RELATION_TYPES, label, org_names
 
@@ -28,6 +28,7 @@ org_id = st.selectbox(ui.say("机构档案", "Profile", lang), list(view.orgs["o
                       key="org", bind="query-params")
 org = view.all_orgs.set_index("org_id").loc[org_id]
 st.header(ui.plain(names.get(org_id, org["name"])))
+auth.correction_link(lang, org=org_id)
 facts = st.columns(4)
 facts[0].metric(ui.say("类型", "Type", lang), label(ORG_TYPES, org["type"], lang))
 facts[1].metric(ui.say("所在地", "Based in", lang), " ".join(p for p in (org["province"], org["city"]) if isinstance(p, str) and p) or "—")

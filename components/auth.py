@@ -138,3 +138,10 @@ def require_admin(lang: str | None = None) -> None:
         lang = lang or st.session_state.get("_lang", "zh")
         st.error(say("此页面仅供管理员使用。", "This page is for admins only.", lang), icon=":material/lock:")
         st.stop()
+
+
+def correction_link(lang: str, **query: str) -> None:
+    """For an admin only: a link to the correction page with this fact chosen (org=…, round=…, article=…)."""
+    if is_admin():
+        st.page_link("app_pages/admin_curate.py", label=say("更正此项", "Correct this", lang),
+                     icon=":material/edit:", query_params=query)

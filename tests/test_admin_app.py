@@ -86,3 +86,13 @@ def test_a_correction_without_a_reason_is_refused_in_one_sentence(app, tmp_path)
     app.run()
     assert app.error and "say why" in app.error[0].value
     assert read_log(tmp_path / "log.jsonl") == []
+
+
+@pytest.mark.parametrize("page", ["app_pages/organizations.py", "app_pages/articles.py", "app_pages/funding.py"])
+def test_only_an_admin_sees_the_correction_links(app, page):
+    app.switch_page(page).run()
+    assert not [link for link in app.get("page_link") if link.proto.page == "curate"]
+    sign_in(app, "admin", PASSWORD)
+    app.switch_page(page).run()
+    assert not app.exception
+    assert [link for link in app.get("page_link") if link.proto.page == "curate"]
