@@ -1,5 +1,6 @@
 """The admin in a real browser: viewers cannot reach the admin pages by URL; an admin signs in,
-uploads an article (the build runs in the background with a progress bar) and sees the result."""
+uploads an article (the build runs in the background with a progress bar), sees the result and
+corrects an organization."""
 
 from __future__ import annotations
 
@@ -73,4 +74,14 @@ def test_an_admin_signs_in_and_uploads_an_article(admin_server, watched):
     choose(page, "the same bytes again.md")
     page.wait_for_selector("text=没有新文件，数据不变。", timeout=60_000)
     assert len(load_tables(folder / "tables")["articles"]) == before + 1
+
+    # a correction in the same session: the most mentioned organization gets a new name
+    page.get_by_role("link", name="更正数据").click()
+    page.wait_for_selector("h1:has-text('更正数据')", timeout=60_000)
+    form = page.locator("[data-testid='stForm']").first
+    form.get_by_label("新名称").fill("已更正的名称")
+    form.get_by_label("原因（必填，记入日志）").fill("browser test")
+    form.get_by_role("button", name="改名").click()
+    page.wait_for_selector("text=applied: rename", timeout=60_000)
+    assert "已更正的名称" in set(load_tables(folder / "tables")["organizations"]["name"])
     assert watched.blocked == [] and watched.errors == []
