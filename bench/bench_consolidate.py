@@ -88,6 +88,7 @@ class Timeout(Exception):
 PHASES: dict[str, float] = defaultdict(float)
 CURRENT: list[str] = []
 TIMED_OUT: list[str] = []
+STASH: dict[str, pd.DataFrame] = {}
 BEST = defaultdict(lambda: [0, 0])  # match function → [reports placed, candidates compared]
 
 
@@ -96,7 +97,10 @@ def _timed(name, function):
         CURRENT.append(name)
         start = time.perf_counter()
         try:
-            return function(*args, **kwargs)
+            result = function(*args, **kwargs)
+            if name in ("_merge_rounds", "_merge_events"):
+                STASH[name] = result[0]  # the merged table, known even if a later phase runs out of time
+            return result
         except Timeout:
             TIMED_OUT.append(name)  # the innermost phase comes first
             raise
@@ -225,7 +229,8 @@ def scale(seed: dict[str, pd.DataFrame], n: int, pool_size: int, seed_value: int
     seed_ids = list(seed_articles["article_id"])
     s = len(seed_ids)
     relations = obj["relations"].explode("evidence_ids").dropna(subset=["evidence_ids"])
-    obj["_relations"] = relations[["org_a", "org_b", "type", "evidence_ids"]].rename(columns={"evidence_ids": "evidence_id"})
+    obj["_relations"] = (relations[["org_a", "org_b", "type", "evidence_ids"]]
+                         .rename(columns={"evidence_ids": "evidence_id"}))
     for table, columns in ID_COLUMNS.items():  # every id must start with its article's id
         key = obj[table]["article_id"] if "article_id" in obj[table].columns else None
         for column in columns:
@@ -260,7 +265,8 @@ def scale(seed: dict[str, pd.DataFrame], n: int, pool_size: int, seed_value: int
         frame = obj[table]
         key = frame["article_id"] if "article_id" in frame.columns else frame[ID_COLUMNS[table][0]].str.slice(0, AID)
         for column in columns:
-            pairs.append(pd.DataFrame({"_src": key.to_numpy(dtype=object), "_org": frame[column].to_numpy(dtype=object)}))
+            pairs.append(pd.DataFrame({"_src": key.to_numpy(dtype=object),
+                                       "_org": frame[column].to_numpy(dtype=object)}))
     seed_orgs = pd.concat(pairs).dropna().drop_duplicates().sort_values(["_src", "_org"])
     seed_orgs["_j"] = seed_orgs.groupby("_src").cumcount()
     seed_orgs["_recipient"] = [(a, o) in recipients for a, o in zip(seed_orgs["_src"], seed_orgs["_org"])]
@@ -382,14 +388,16 @@ def scale(seed: dict[str, pd.DataFrame], n: int, pool_size: int, seed_value: int
     rel = rel[rel["org_a"] != rel["org_b"]]
     swap = rel["type"].isin(["partnership", "co_mention"]) & (rel["org_b"] < rel["org_a"])
     rel.loc[swap, ["org_a", "org_b"]] = rel.loc[swap, ["org_b", "org_a"]].to_numpy()
-    rel = rel.assign(_article=rel["evidence_id"].str.slice(0, AID)).drop_duplicates(["org_a", "org_b", "type", "evidence_id"])
+    rel = (rel.assign(_article=rel["evidence_id"].str.slice(0, AID))
+           .drop_duplicates(["org_a", "org_b", "type", "evidence_id"]))
     tables["relations"] = (rel.groupby(["org_a", "org_b", "type"], sort=False)
                            .agg(evidence_ids=("evidence_id", list), weight=("evidence_id", "size"),
                                 article_count=("_article", "nunique")).reset_index())
 
     # organizations: seed rows for seed ids, synthetic rows for pool ids, counts recomputed
     mentions = tables["org_mentions"]
-    counts = mentions.groupby("org_id").agg(mention_count=("article_id", "size"), article_count=("article_id", "nunique"))
+    counts = mentions.groupby("org_id").agg(mention_count=("article_id", "size"),
+                                            article_count=("article_id", "nunique"))
     referenced = set(counts.index)
     for table, columns in ORG_COLUMNS.items():
         if table != "_relations":
@@ -433,6 +441,7 @@ def measure(per_article: dict[str, pd.DataFrame], budget: float, profiler: cProf
     BEST.clear()
     CURRENT.clear()
     TIMED_OUT.clear()
+    STASH.clear()
     out = {"status": "ok", "cluster_s": None, "consolidate_s": None}
     tables = dict(per_article)
     signal.signal(signal.SIGALRM, _alarm)
@@ -446,7 +455,8 @@ def measure(per_article: dict[str, pd.DataFrame], budget: float, profiler: cProf
         start = time.perf_counter()
         clusters = story_clusters(zip(articles["article_id"], articles["text"].fillna("")))
         out["cluster_s"] = time.perf_counter() - start
-        tables["articles"] = articles.assign(cluster_id=articles["article_id"].map(clusters)).astype({"cluster_id": "string"})
+        tables["articles"] = (articles.assign(cluster_id=articles["article_id"].map(clusters))
+                              .astype({"cluster_id": "string"}))
         stage = "consolidate"
         start = time.perf_counter()
         result, _ = tables_module.landscape(tables, (), clusters)
@@ -474,11 +484,16 @@ def measure(per_article: dict[str, pd.DataFrame], budget: float, profiler: cProf
         out["multi_clusters"] = sum(1 for v in sizes.values() if v > 1)
         out["articles_in_multi"] = sum(v for v in sizes.values() if v > 1)
         out["largest_cluster"] = max(sizes.values())
+    funding = result["funding"] if result is not None else STASH.get("_merge_rounds")
+    events = result["events"] if result is not None else STASH.get("_merge_events")
+    if funding is not None:  # no curation here, so final_edits drops no round: _merge_rounds' table is the outcome
+        out["rounds_out"] = len(funding)
+        per_recipient = funding["recipient_org_id"].value_counts()
+        out["max_rounds_per_recipient_out"] = int(per_recipient.max()) if len(per_recipient) else 0
+    if events is not None:
+        out["events_out"] = len(events)
     if result is not None:
-        out["rounds_out"] = len(result["funding"])
-        out["events_out"] = len(result["events"])
         out["orgs_out"] = len(result["organizations"])
-        out["max_rounds_per_recipient_out"] = int(result["funding"]["recipient_org_id"].value_counts().max()) if len(result["funding"]) else 0
     return out
 
 
@@ -486,7 +501,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[10000])
     parser.add_argument("--seed-articles", type=int, default=500, help="synthetic articles extracted for real")
-    parser.add_argument("--recipient-pool", type=int, default=3000, help="synthetic organization ids recipients are drawn from")
+    parser.add_argument("--recipient-pool", type=int, default=3000,
+                        help="synthetic organization ids recipients are drawn from")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per size for clustering + consolidation")
     parser.add_argument("--profile", action="store_true", help="one extra cProfile pass at --profile-at articles")
     parser.add_argument("--profile-at", type=int, default=10000)
@@ -555,7 +571,8 @@ def report(row: dict) -> None:
     n = row["articles"]
     print(f"status: {row['status']}")
     if row.get("clusters") is not None:
-        print(f"clustering: {row['cluster_s']:.1f} s — {row['clusters']} story clusters, {row['multi_clusters']} with "
+        print(f"clustering: {row['cluster_s']:.1f} s — {row['clusters']} story clusters, "
+              f"{row['multi_clusters']} with "
               f"2+ articles ({row['articles_in_multi']} articles, largest {row['largest_cluster']}); "
               f"articles - clusters = {n - row['clusters']} (planted copies: {row['syndicated_copies']})")
     if row["consolidate_s"] is not None:
@@ -567,12 +584,15 @@ def report(row: dict) -> None:
     if row.get("projected_merge_events_s"):
         print(f"  stopped in _merge_events after placing {row['events_placed']} of {row['events_in']} event reports; "
               f"at the observed quadratic rate the whole phase would take ~{row['projected_merge_events_s']:.0f} s")
-    print(f"rounds: {row['rounds_in']} in -> {row.get('rounds_out', '—')} out (planted re-reports {row['rereports']}, "
+    print(f"rounds: {row['rounds_in']} in -> {row.get('rounds_out', '—')} out "
+          f"(planted re-reports {row['rereports']}, "
           f"rows in syndicated copies {row['copied_funding_rows']}); max reports per recipient "
-          f"{row['max_rows_per_recipient']} in, max rounds per recipient {row.get('max_rounds_per_recipient_out', '—')} out")
+          f"{row['max_rows_per_recipient']} in, max rounds per recipient "
+          f"{row.get('max_rounds_per_recipient_out', '—')} out")
     print(f"events: {row['events_in']} in -> {row.get('events_out', '—')} out; per type (one candidate list each): "
           + ", ".join(f"{k} {v}" for k, v in row["events_per_type"].items()))
-    print(f"organizations: {row['orgs_in']} in -> {row.get('orgs_out', '—')} out; evidence rows {row['evidence_rows']}")
+    print(f"organizations: {row['orgs_in']} in -> {row.get('orgs_out', '—')} out; "
+          f"evidence rows {row['evidence_rows']}")
     print(f"peak RSS so far: {row['peak_rss_mb']:.0f} MB")
     sys.stdout.flush()
 
