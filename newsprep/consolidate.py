@@ -82,11 +82,14 @@ def _rename_orgs(tables: dict[str, pd.DataFrame], plan: dict[str, tuple[str, str
         [{"alias_org_id": alias, "org_id": target, "alias_name": names.get(alias), "reason": reason}
          for alias, (target, reason) in sorted(plan.items())],
         columns=["alias_org_id", "org_id", "alias_name", "reason"])
+    targets = {alias: target for alias, (target, _) in plan.items()}
     for table, columns in {"org_mentions": ["org_id"], "people": ["org_id"], "event_participants": ["org_id"],
                            "funding": ["recipient_org_id"], "funding_investors": ["org_id"]}.items():
         frame = tables[table].copy()
         for column in columns:
-            frame[column] = frame[column].map(canonical).astype(frame[column].dtype)
+            if targets:  # most builds merge nothing across articles
+                values = frame[column].astype(object)
+                frame[column] = values.where(~values.isin(targets.keys()), values.map(targets)).astype(frame[column].dtype)
         tables[table] = frame
     tables["organizations"] = _merge_org_rows(orgs, canonical, tables["org_mentions"], cluster_of)
     tables["relations"] = _merge_relations(tables["relations"], canonical, tables["evidence"], cluster_of)
@@ -96,8 +99,13 @@ def _rename_orgs(tables: dict[str, pd.DataFrame], plan: dict[str, tuple[str, str
 def _merge_org_rows(orgs: pd.DataFrame, canonical, mentions: pd.DataFrame, cluster_of: dict[str, str]) -> pd.DataFrame:
     orgs = orgs.assign(_target=orgs["org_id"].map(canonical))
     stories = mentions.assign(_story=mentions["article_id"].map(cluster_of)).groupby("org_id")["_story"].nunique()
-    rows = []
-    for target, group in orgs.groupby("_target", sort=False):
+    sizes = orgs["_target"].map(orgs["_target"].value_counts())
+    alone = orgs[(sizes == 1) & (orgs["_target"] == orgs["org_id"])]
+    rows = alone.drop(columns=["_target"]).assign(
+        article_count=alone["org_id"].map(stories).fillna(0).astype(int),
+        aliases=[list(dict.fromkeys([*(list(a) if a is not None else []), *([n] if isinstance(n, str) else [])]))
+                 for a, n in zip(alone["aliases"], alone["name"])]).to_dict("records")
+    for target, group in orgs[~orgs.index.isin(alone.index)].groupby("_target", sort=False):
         head = group[group["org_id"] == target]
         head = head.iloc[0] if len(head) else group.sort_values("mention_count", ascending=False).iloc[0]
         row = head.drop(labels=["_target"]).to_dict()
@@ -119,7 +127,6 @@ def _merge_org_rows(orgs: pd.DataFrame, canonical, mentions: pd.DataFrame, clust
 
 
 def _merge_relations(relations: pd.DataFrame, canonical, evidence: pd.DataFrame, cluster_of: dict[str, str]) -> pd.DataFrame:
-    article_of = dict(zip(evidence["evidence_id"], evidence["article_id"]))
     symmetric = {"partnership", "co_mention"}
     grouped: dict[tuple, dict] = {}
     for r in relations.itertuples():
@@ -128,13 +135,14 @@ def _merge_relations(relations: pd.DataFrame, canonical, evidence: pd.DataFrame,
             continue  # two names of one organization are not a relation
         if r.type in symmetric and b < a:
             a, b = b, a
-        entry = grouped.setdefault((a, b, r.type), {"org_a": a, "org_b": b, "type": r.type, "evidence_ids": []})
-        entry["evidence_ids"].extend(e for e in (r.evidence_ids if r.evidence_ids is not None else [])
-                                     if e not in entry["evidence_ids"])
+        entry = grouped.setdefault((a, b, r.type), {"org_a": a, "org_b": b, "type": r.type, "evidence_ids": {}})
+        entry["evidence_ids"].update(dict.fromkeys(r.evidence_ids if r.evidence_ids is not None else []))
     rows = []
     for entry in grouped.values():
-        stories = {cluster_of.get(article_of.get(e)) for e in entry["evidence_ids"]} - {None}
-        rows.append({**entry, "weight": len(entry["evidence_ids"]), "article_count": len(stories)})
+        # an evidence id is "<article id>:<number>": its article needs no lookup in the evidence table
+        stories = {cluster_of.get(e.rsplit(":", 1)[0]) for e in entry["evidence_ids"]} - {None}
+        rows.append({**entry, "evidence_ids": list(entry["evidence_ids"]), "weight": len(entry["evidence_ids"]),
+                     "article_count": len(stories)})
     frame = pd.DataFrame(rows, columns=list(relations.columns))
     for column in frame.columns:
         frame[column] = frame[column].astype(relations[column].dtype)
@@ -202,7 +210,7 @@ def _merge_rounds(funding: pd.DataFrame, investors: pd.DataFrame, articles: pd.D
     order = funding.assign(_when=[d if isinstance(d, str) and d else published.get(a) for d, a in
                                   zip(funding["date"], funding["article_id"])])
     order = order.sort_values(["_when", "funding_id"], na_position="last")
-    for _, row in order.iterrows():
+    for row in order.to_dict("records"):  # plain dicts: a pandas row per report costs more than the matching
         report = {"rows": [row], "articles": {row["article_id"]}, "stories": {cluster_of.get(row["article_id"])},
                   "round": row["round"] if pd.notna(row["round"]) else None, "amount": _amount(row),
                   "when": _day_span(row["_when"])}
@@ -226,7 +234,7 @@ def _merge_rounds(funding: pd.DataFrame, investors: pd.DataFrame, articles: pd.D
             reports = merged["rows"]
             best = max(reports, key=_round_richness)
             funding_id = reports[0]["funding_id"]  # the earliest report names the round
-            out = best.drop(labels=["_when"]).to_dict()
+            out = {k: v for k, v in best.items() if k != "_when"}
             out["funding_id"] = funding_id
             out["article_id"], out["evidence_id"] = reports[0]["article_id"], reports[0]["evidence_id"]
             for column in ("round", "date", "year"):
@@ -256,29 +264,80 @@ def _event_match(a: dict, b: dict) -> tuple | None:
     needed = 2 if min(len(a["participants"]), len(b["participants"])) >= 2 else 1
     if a["stories"] & b["stories"]:  # copies of one story: the same sentence, or the same actors
         return (same_sentence, shared) if same_sentence or shared >= needed else None
-    if shared >= needed and _dates_close(a["when"], b["when"], EVENT_WINDOW_DAYS):
+    if shared >= needed and _precise(a["when"]) and _precise(b["when"]) \
+            and _dates_close(a["when"], b["when"], EVENT_WINDOW_DAYS):
         return (same_sentence, shared)
     return None
+
+
+def _precise(when) -> bool:
+    """A day or a month: a year alone cannot tell two events of one organization apart."""
+    return when is not None and when[1] <= MONTH_SLACK
+
+
+MONTH_SLACK = 16
+# Two events can only merge across stories when their dates lie within the window plus both
+# slacks (at most a month each); day numbers bucketed this wide put them in neighbouring buckets.
+DATE_BUCKET_DAYS = EVENT_WINDOW_DAYS + 2 * MONTH_SLACK + 1
+
+
+class _EventIndex:
+    """Where a report's possible matches are: merged events of its type that share a story, or
+    share a participant with a date in a neighbouring bucket. Checking only those keeps the merge
+    near-linear (comparing with every earlier event of the type grew with the square of the corpus)."""
+
+    def __init__(self):
+        self.merged: list[dict] = []
+        self.by_story: dict[tuple, list[int]] = defaultdict(list)
+        self.by_participant: dict[tuple, list[int]] = defaultdict(list)
+
+    def candidates(self, report: dict) -> list[int]:
+        found = set()
+        for story in report["stories"]:
+            found.update(self.by_story.get((report["type"], story), ()))
+        if _precise(report["when"]):
+            bucket = report["when"][0] // DATE_BUCKET_DAYS
+            for org in report["participants"]:
+                for near in (bucket - 1, bucket, bucket + 1):
+                    found.update(self.by_participant.get((report["type"], org, near), ()))
+        return sorted(found)  # creation order, so ties go to the earliest event as before
+
+    def add(self, index: int, stories, participants) -> None:
+        merged = self.merged[index]
+        for story in stories:
+            self.by_story[(merged["type"], story)].append(index)
+        if _precise(merged["when"]):
+            bucket = merged["when"][0] // DATE_BUCKET_DAYS
+            for org in participants:
+                self.by_participant[(merged["type"], org, bucket)].append(index)
 
 
 def _merge_events(events: pd.DataFrame, participants: pd.DataFrame, evidence: pd.DataFrame, cluster_of: dict[str, str]):
     sentence_of = dict(zip(evidence["evidence_id"], evidence["sentence"].fillna("").str.replace(r"[\W_]+", "", regex=True)))
     people_of = participants.groupby("event_id")["org_id"].agg(set).to_dict()
-    groups: dict[str, list[dict]] = defaultdict(list)  # event type → merged events so far
+    index = _EventIndex()
     ordered = events.sort_values(["date", "event_id"], na_position="last")
-    for _, row in ordered.iterrows():
+    for row in ordered.to_dict("records"):
         report = {"rows": [row], "articles": {row["article_id"]}, "stories": {cluster_of.get(row["article_id"])},
                   "type": row["type"], "participants": set(people_of.get(row["event_id"], set())),
                   "sentences": {sentence_of.get(row["evidence_id"])} - {None, ""},
                   "when": _day_span(row["date"])}
-        target = _best(groups[row["type"]], report, _event_match)
-        if target is None:
-            groups[row["type"]].append(report)
-        else:
-            target["rows"].append(row)
-            for key in ("articles", "stories", "participants", "sentences"):
-                target[key] |= report[key]
-            target["when"] = target["when"] or report["when"]
+        scored = [(score, -i) for i in index.candidates(report) if (score := _event_match(index.merged[i], report)) is not None]
+        if not scored:
+            index.merged.append(report)
+            index.add(len(index.merged) - 1, report["stories"], report["participants"])
+            continue
+        position = -max(scored)[1]
+        target = index.merged[position]
+        new_stories = report["stories"] - target["stories"]
+        gained_date = target["when"] is None and report["when"] is not None
+        new_participants = report["participants"] - target["participants"]
+        target["rows"].append(row)
+        for key in ("articles", "stories", "participants", "sentences"):
+            target[key] |= report[key]
+        target["when"] = target["when"] or report["when"]
+        index.add(position, new_stories, target["participants"] if gained_date else new_participants)
+    groups = {"all": index.merged}
 
     rows, sources, id_of = [], [], {}
     for merged_events in groups.values():
@@ -286,7 +345,7 @@ def _merge_events(events: pd.DataFrame, participants: pd.DataFrame, evidence: pd
             reports = merged["rows"]
             best = max(reports, key=lambda r: (r["date_precision"] == "day", pd.notna(r["city"]), pd.notna(r["province"])))
             event_id = reports[0]["event_id"]
-            out = best.to_dict()
+            out = dict(best)
             out["event_id"], out["article_id"], out["evidence_id"] = event_id, reports[0]["article_id"], reports[0]["evidence_id"]
             rows.append(out)
             for report in reports:

@@ -130,13 +130,14 @@ def final_edits(tables: dict[str, pd.DataFrame], entries: list[dict], plan: dict
     found = {kind: set() for kind in ("organization", "event", "round", "relation")}
     event_of = dict(zip(tables["event_sources"]["source_event_id"], tables["event_sources"]["event_id"]))
     round_of = dict(zip(tables["funding_sources"]["source_funding_id"], tables["funding_sources"]["funding_id"]))
+    event_ids, round_ids = set(tables["events"]["event_id"]), set(tables["funding"]["funding_id"])
     for kind, ids in hidden.items():
         for hidden_id in ids:
             if kind == "organization" and resolve_org(hidden_id):
                 found[kind].add(resolve_org(hidden_id))
-            elif kind == "event" and event_of.get(hidden_id, hidden_id) in set(tables["events"]["event_id"]):
+            elif kind == "event" and event_of.get(hidden_id, hidden_id) in event_ids:
                 found[kind].add(event_of.get(hidden_id, hidden_id))
-            elif kind == "round" and round_of.get(hidden_id, hidden_id) in set(tables["funding"]["funding_id"]):
+            elif kind == "round" and round_of.get(hidden_id, hidden_id) in round_ids:
                 found[kind].add(round_of.get(hidden_id, hidden_id))
             elif kind == "relation":
                 key = _relation_key(hidden_id, resolve_org)

@@ -334,9 +334,13 @@ def _recipient(ctx: ArticleContext, clause: RoundClause, sentence, in_sentence) 
     candidates = [m for m in candidates if ctx.org(m).type not in RECIPIENT_EXCLUDED_TYPES
                   and not any(a <= m.start and m.end <= b for a, b in listed)]
     if candidates:
+        # a parent inside its child's name (中国科学院 in 中国科学院金属研究所) is not who raised the
+        # round: of mentions that start (or end) together, the longest is the name meant
+        first = min(candidates, key=lambda m: (m.start, m.start - m.end))
+        last = max(candidates, key=lambda m: (m.end, m.end - m.start))
         if clause.cue_id == "lead_object":
-            return ctx.key(candidates[0])  # the first organization after 领投
-        return ctx.key(candidates[-1] if clause.subject else candidates[0])
+            return ctx.key(first)  # the first organization after 领投
+        return ctx.key(last if clause.subject else first)
     if clause.cue_id == "lead_object":
         quoted = QUOTED_NAME.search(sentence.text, clause.subject[0], clause.subject[1])
         name = subject_name(quoted.group(1)) if quoted else None

@@ -140,7 +140,10 @@ def taking_part(event_id, *orgs):
     (event_row("a2", 0, "2024-05-11", "launch"), ("u_pku", "co_x"), 2),
     (event_row("a2", 0, "2024-05-11"), ("u_pku", "co_y"), 2),
     (event_row("a2", 0, None), ("u_pku", "co_x"), 2),
-], ids=["shared-actors-next-day", "ten-days-later", "other-type", "one-shared-of-two", "undated-other-story"])
+    (event_row("a2", 0, "2024-05"), ("u_pku", "co_x"), 1),
+    (event_row("a2", 0, "2024"), ("u_pku", "co_x"), 2),
+], ids=["shared-actors-next-day", "ten-days-later", "other-type", "one-shared-of-two", "undated-other-story",
+        "same-month", "year-only"])
 def test_reports_of_one_event(second, second_orgs, events):
     first = event_row("a1", 0, "2024-05-10")
     result, _ = consolidate(tables_with(DIFFERENT_STORIES, events=[first, second],

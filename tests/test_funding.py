@@ -23,6 +23,12 @@ def rounds_of(text, published=PartialDate(2024, 6, 1)):
     # a Latin name after the kind of company it is
     ("荷兰量子计算公司Qubitwave宣布获得海岸资本领投的1.5亿欧元A2轮融资。",
      [("Qubitwave", "A2", 1155000000.0, "EUR", ["海岸资本"])]),
+    # a unit inside its parent's name raised the round, not the parent
+    ("上海交通大学人工智能研究院完成A轮融资5000万元。",
+     [("上海交通大学人工智能研究院", "A", 50000000.0, "CNY", [])]),
+    # the size of the round in a clause of its own, and the investors after it
+    ("AI企业深势科技宣布已完成新一轮融资，融资金额超过7亿元人民币，众源资本、和玉资本等机构参与投资。",
+     [("深势科技", None, 700000000.0, "CNY", ["众源资本", "和玉资本"])]),
     # several rounds in one sentence, one without amount or name
     ("燧原科技完成20亿元D轮融资，沐曦获15亿元策略投资，摩尔线程完成新一轮融资。",
      [("燧原科技", "D", 2000000000.0, "CNY", []), ("沐曦", "Strategic", 1500000000.0, "CNY", []),
