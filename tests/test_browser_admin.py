@@ -4,6 +4,9 @@ corrects an organization."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 
 from newsprep.admin_auth import hash_password
@@ -24,11 +27,19 @@ def admin_server(tmp_path_factory):
         yield base, folder
 
 
-def choose(page, name: str) -> None:
+def bad_zip() -> bytes:
+    """An archive whose one member tries to climb out of the upload folder."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("../escape.txt", "深势科技完成新一轮融资。")
+    return buffer.getvalue()
+
+
+def choose(page, name: str, data: bytes | None = None, mime: str = "text/markdown") -> None:
     """Pick the file (its bytes under `name`) and submit once the uploader holds it (the upload
     itself is asynchronous). Chromium fires no change for the very same file picked twice."""
     page.locator("input[type=file]").set_input_files(
-        {"name": name, "mimeType": "text/markdown", "buffer": UPLOAD.read_bytes()})
+        {"name": name, "mimeType": mime, "buffer": data if data is not None else UPLOAD.read_bytes()})
     page.locator("[data-testid='stFileChip']").first.wait_for(timeout=30_000)  # the file is on the server
     page.get_by_role("button", name="上传并更新数据").click()
 
@@ -73,6 +84,13 @@ def test_an_admin_signs_in_and_uploads_an_article(admin_server, watched):
 
     choose(page, "the same bytes again.md")
     page.wait_for_selector("text=没有新文件，数据不变。", timeout=60_000)
+    assert len(load_tables(folder / "tables")["articles"]) == before + 1
+
+    # a bad archive: one sentence in its row, nothing written outside the inbox, nothing lost
+    choose(page, "bad.zip", bad_zip(), "application/zip")
+    # the report is a data grid drawn on a canvas; its cells are in the DOM for screen readers
+    page.wait_for_selector("text=leaves the archive folder", state="attached", timeout=60_000)
+    assert not (folder / "escape.txt").exists() and len(list((folder / "uploads").iterdir())) == 1
     assert len(load_tables(folder / "tables")["articles"]) == before + 1
 
     # a correction in the same session: the most mentioned organization gets a new name
