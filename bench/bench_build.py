@@ -13,6 +13,8 @@ fastest run kept.
 from __future__ import annotations
 
 import argparse
+import resource
+import os
 import json
 import random
 import sys
@@ -82,6 +84,8 @@ def main() -> None:
     parser.add_argument("--corpus", choices=["synthetic", "samples"], default="synthetic",
                         help="synthetic: generated sentences (dense in names and events); "
                              "samples: the bundled real articles replayed")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="worker processes of the parallel build (it is timed next to a one-worker build)")
     args = parser.parse_args()
 
     import jieba
@@ -106,6 +110,9 @@ def main() -> None:
         start = time.perf_counter()
         result, _ = build_snapshot([corpus], out=Path(tmp) / "tables", cache_dir=None)
         build_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        build_snapshot([corpus], out=Path(tmp) / "tables_parallel", cache_dir=None, workers=args.workers)
+        parallel_seconds = time.perf_counter() - start
 
         cleaned = [clean(t, "<p" in t or "<div" in t).text for t in texts]
         cleaned_mb = sum(len(t.encode("utf-8")) for t in cleaned) / 1e6
@@ -120,10 +127,15 @@ def main() -> None:
     print(f"jieba.lcut (raw):       {n / jieba_raw:8.1f} articles/s  {mb / jieba_raw:6.3f} MB/s")
     print(f"extract (cleaned text): {n / extract_seconds:8.1f} articles/s  {cleaned_mb / extract_seconds:6.3f} MB/s")
     print(f"jieba.lcut (cleaned):   {n / jieba_cleaned:8.1f} articles/s  {cleaned_mb / jieba_cleaned:6.3f} MB/s")
+    print(f"build with {args.workers} workers:    {n / parallel_seconds:8.1f} articles/s  "
+          f"({build_seconds / parallel_seconds:.2f}x one worker)")
     print(f"ratio build/jieba (same raw text):       {jieba_raw / build_seconds:.2f}")
     print(f"ratio extract/jieba (same cleaned text): {jieba_cleaned / extract_seconds:.2f}")
     print(json.dumps({
-        "corpus": args.corpus, "articles": n, "workers": 1, "articles_per_s": round(n / build_seconds, 1),
+        "corpus": args.corpus, "articles": n, "workers": args.workers, "articles_per_s": round(n / parallel_seconds, 1),
+        "one_worker_articles_per_s": round(n / build_seconds, 1),
+        "speedup_vs_one_worker": round(build_seconds / parallel_seconds, 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "build_mb_per_s": round(mb / build_seconds, 3), "extract_mb_per_s": round(cleaned_mb / extract_seconds, 3),
         "jieba_mb_per_s": round(cleaned_mb / jieba_cleaned, 3),
         "build_vs_jieba_per_core": round(jieba_raw / build_seconds, 2),

@@ -32,13 +32,13 @@ def default_inputs() -> list[Path]:
 def build_snapshot(paths: list[Path] | None = None, out: Path = DEFAULT_TABLES,
                    cache_dir: Path | None = DEFAULT_CACHE,
                    progress: ProgressCallback | None = None, allow_empty: bool = False,
-                   curation_log: Path | None = None) -> tuple[BuildResult, Path]:
+                   curation_log: Path | None = None, workers: int = 1) -> tuple[BuildResult, Path]:
     """Build the tables and swap them in. A build that gives no article never replaces the tables
     people are looking at (an empty folder, every input failed): it raises NothingBuilt instead,
     unless `allow_empty` asks for empty tables on purpose. The curation log (data/curation by
     default) is applied to what the articles give."""
     paths = paths or default_inputs()
-    result = run(paths, cache_dir=cache_dir, progress=progress)
+    result = run(paths, cache_dir=cache_dir, progress=progress, workers=workers)
     if not result.articles and not allow_empty:
         failed = result.count("failed")
         error = NothingBuilt(

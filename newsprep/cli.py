@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -30,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="folder of the per-article cache (default: data/cache)")
     build.add_argument("--no-cache", action="store_true", help="process every article again")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                       help="processes that extract articles in parallel (default: every core); the tables are the same with 1")
 
     extract = commands.add_parser("extract", help="print what is extracted from articles, as JSON",
                                   description="Print one JSON object per article (file, published, organizations, "
@@ -111,7 +114,8 @@ def _build(args) -> int:
 
     try:
         result, snapshot = build_snapshot(args.paths or None, out=args.out,
-                                          cache_dir=None if args.no_cache else args.cache, progress=progress)
+                                          cache_dir=None if args.no_cache else args.cache, progress=progress,
+                                          workers=max(1, args.workers))
     except NothingBuilt as err:
         if bar is not None:
             bar.close()

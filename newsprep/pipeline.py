@@ -137,9 +137,48 @@ class ArticleCache:
         tmp.replace(self.dir / f"{key}.json")
 
 
+# Below this many articles to process, starting worker processes costs more than it saves.
+MIN_ARTICLES_PER_WORKER = 8
+
+
+def _process_safely(raw: RawDocument) -> tuple[str, object]:
+    """process_document in a worker: an exception comes back as a value, so one bad article
+    never stops the pool (the parent turns it into the input's report row)."""
+    try:
+        return "ok", process_document(raw)
+    except UnreadableInput as err:
+        return "unreadable", str(err)
+    except Exception as err:  # noqa: BLE001 - reported per input, with the reason
+        return "error", f"processing failed ({type(err).__name__}: {err}); please report this file."
+
+
+def _outcomes(documents: list[RawDocument], cache: ArticleCache, workers: int):
+    """(outcome, from_cache) per document, in input order. Cached articles are read here; the rest
+    are processed by `workers` processes (forked, so each starts with the rule files and the
+    gazetteer already loaded by the parent's check)."""
+    cached = [cache.get(raw.content_hash) for raw in documents]
+    todo = [raw for raw, record in zip(documents, cached) if record is None]
+    workers = min(workers, max(1, len(todo) // MIN_ARTICLES_PER_WORKER))
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        fresh = pool.map(_process_safely, todo, chunksize=4)
+    else:
+        pool, fresh = None, map(_process_safely, todo)
+    try:
+        for record in cached:
+            yield (("ok", record), True) if record is not None else (next(fresh), False)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
 def run(paths: list[Path], cache_dir: Path | None = None, progress: ProgressCallback | None = None,
-        keep_duplicates: bool = False) -> BuildResult:
-    """Read every input, process each article (or take it from the cache), report every input."""
+        keep_duplicates: bool = False, workers: int = 1) -> BuildResult:
+    """Read every input, process each article (or take it from the cache), report every input.
+    `workers` > 1 processes articles in that many processes; the result is the same as with one."""
     check_rule_files()  # a damaged rule file stops the run before any article is processed
     result = BuildResult()
     documents: list[RawDocument] = []
@@ -160,24 +199,16 @@ def run(paths: list[Path], cache_dir: Path | None = None, progress: ProgressCall
     result.report.extend(ReportRow(path, None, "failed", reason) for path, reason in skipped)
     cache = ArticleCache(cache_dir)
     seen: dict[str, str] = {}
-    for done, raw in enumerate(documents, start=1):
+    for done, (raw, ((status, value), from_cache)) in enumerate(zip(documents, _outcomes(documents, cache, workers)), start=1):
         label = Path(raw.source_path).name + (f"#{raw.record_index}" if raw.record_index is not None else "")
         if progress:
             progress(done, len(documents), label)
-        key = raw.content_hash
-        record = cache.get(key)
-        from_cache = record is not None
-        if record is None:
-            try:
-                record = process_document(raw)
-            except UnreadableInput as err:
-                result.report.append(ReportRow(raw.source_path, raw.record_index, "failed", str(err)))
-                continue
-            except Exception as err:  # one bad article must not stop the build; the report says which
-                result.report.append(ReportRow(raw.source_path, raw.record_index, "failed",
-                                               f"processing failed ({type(err).__name__}: {err}); please report this file."))
-                continue
-            cache.put(key, record)
+        if status != "ok":  # one bad article must not stop the build; the report says which and why
+            result.report.append(ReportRow(raw.source_path, raw.record_index, "failed", value))
+            continue
+        record = value
+        if not from_cache:
+            cache.put(raw.content_hash, record)
         record = {**record, "source_path": raw.source_path, "record_index": raw.record_index}
         notes = "; ".join(record.get("notes") or [])
         first = seen.get(record["article_id"])

@@ -271,3 +271,24 @@ def test_zero_width_characters_do_not_hide_names():
         __import__("newsprep.readers", fromlist=["RawDocument"]).RawDocument("z.txt", "之\u200b江实验室发布新平台。", False, "utf-8")
     )["facts"]["orgs"].values()]]
     assert sentence_orgs == ["之江实验室"]
+
+
+def test_a_build_with_workers_gives_the_tables_of_a_build_without(tmp_path, monkeypatch):
+    """Articles processed in two worker processes come out exactly as in one, bad inputs included."""
+    from tests.conftest import ROOT
+
+    monkeypatch.setattr(pipeline, "MIN_ARTICLES_PER_WORKER", 1)  # a pool even for a handful of articles
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for path in sorted((ROOT / "data" / "articles").iterdir()) + sorted((ROOT / "tests" / "fixtures" / "syndication").iterdir()):
+        (inputs / path.name).write_bytes(path.read_bytes())
+    (inputs / "broken.json").write_text('{"title": "x", "text": ', encoding="utf-8")
+    built = {}
+    for workers in (1, 2):
+        result, _ = build_snapshot([inputs], out=tmp_path / f"tables{workers}", cache_dir=tmp_path / f"cache{workers}",
+                                   workers=workers)
+        built[workers] = (load_tables(tmp_path / f"tables{workers}"),
+                          [(Path(r.input_path).name, r.status, r.reason) for r in result.report])
+    assert built[1][1] == built[2][1] and any(status == "failed" for _, status, _ in built[1][1])
+    for name, frame in built[1][0].items():
+        pd.testing.assert_frame_equal(frame, built[2][0][name], obj=name)
