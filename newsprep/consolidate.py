@@ -264,10 +264,13 @@ def _event_match(a: dict, b: dict) -> tuple | None:
     needed = 2 if min(len(a["participants"]), len(b["participants"])) >= 2 else 1
     if a["stories"] & b["stories"]:  # copies of one story: the same sentence, or the same actors
         return (same_sentence, shared) if same_sentence or shared >= needed else None
-    if shared >= needed and _precise(a["when"]) and _precise(b["when"]) \
-            and _dates_close(a["when"], b["when"], EVENT_WINDOW_DAYS):
-        return (same_sentence, shared)
-    return None
+    if not (_precise(a["when"]) and _precise(b["when"]) and _dates_close(a["when"], b["when"], EVENT_WINDOW_DAYS)):
+        return None
+    if a["when"][1] or b["when"][1]:
+        # a month is a wide net: one shared organization (北京大学 set up two institutes in May) is
+        # not enough to call two stories' events one; two shared organizations are
+        needed = 2
+    return (same_sentence, shared) if shared >= needed else None
 
 
 def _precise(when) -> bool:

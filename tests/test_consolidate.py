@@ -152,6 +152,14 @@ def test_reports_of_one_event(second, second_orgs, events):
     assert set(result["event_sources"]["source_event_id"]) == {"a1:e0", "a2:e0"}
 
 
+@pytest.mark.parametrize("second_date, events", [("2024-05-11", 1), ("2024-05", 2)], ids=["next-day", "same-month"])
+def test_one_shared_organization_merges_only_events_dated_to_the_day(second_date, events):
+    result, _ = consolidate(tables_with(DIFFERENT_STORIES, events=[event_row("a1", 0, "2024-05-10", "establishment"),
+                                                                    event_row("a2", 0, second_date, "establishment")],
+                                        participants=[*taking_part("a1:e0", "u_pku"), *taking_part("a2:e0", "u_pku")]))
+    assert len(result["events"]) == events
+
+
 def test_copies_of_one_story_merge_an_undated_event_on_its_sentence():
     text = "两家机构在会上签署合作协议，共建联合实验室，推动人工智能与材料科学交叉研究。" * 4
     articles = [("a1", text, None), ("a2", "转载：" + text, None)]
