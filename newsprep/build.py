@@ -8,7 +8,7 @@ from pathlib import Path
 from newsprep.curation import Outcome, read_log
 from newsprep.errors import NothingBuilt, SnapshotMissing
 from newsprep.pipeline import BuildResult, ProgressCallback, pipeline_version, run
-from newsprep.stories import story_clusters
+from newsprep.stories import with_story_clusters
 from newsprep.store import load_base, manifest, write_snapshot
 from newsprep.tables import article_tables, landscape
 
@@ -49,11 +49,9 @@ def build_snapshot(paths: list[Path] | None = None, out: Path = DEFAULT_TABLES,
         error.result = result  # the command line prints each input's reason before the error
         raise error
     per_article = article_tables(result.articles, result.report)
-    articles = per_article["articles"]
-    clusters = story_clusters(zip(articles["article_id"], articles["text"].fillna("")))
-    per_article["articles"] = articles.assign(cluster_id=articles["article_id"].map(clusters)).astype({"cluster_id": "string"})
-    entries = read_log(curation_log)
-    tables, outcome = landscape(per_article, entries, clusters)
+    # clustered once here and stored with the per-article tables, which corrections start from
+    per_article["articles"] = with_story_clusters(per_article["articles"])
+    tables, outcome = landscape(per_article, read_log(curation_log))
     result.curation = outcome
     meta = {"pipeline_version": pipeline_version(), "inputs": [str(p) for p in paths],
             "articles_ok": result.count("ok"), "duplicates": result.count("duplicate"), "failed": result.count("failed"),
@@ -76,9 +74,7 @@ def refresh_snapshot(out: Path = DEFAULT_TABLES, curation_log: Path | None = Non
         if per_article is None:
             raise SnapshotMissing("the current tables were built before corrections were kept apart from them.",
                                   "Run: python -m newsprep build")
-        articles = per_article["articles"]
-        clusters = dict(zip(articles["article_id"], articles["cluster_id"]))
-        tables, outcome = landscape(per_article, read_log(curation_log), clusters)
+        tables, outcome = landscape(per_article, read_log(curation_log))
         meta = {k: v for k, v in manifest(out).items() if k not in ("snapshot_id", "built_at", "row_counts")}
         meta["curation"] = outcome.summary()
         return write_snapshot(tables, out, meta, base=per_article), outcome

@@ -124,6 +124,9 @@ def _build(args) -> int:
     if bar is not None:
         bar.close()
     _print_report(result)
+    if result.curation is not None and result.curation.stale_count:
+        print(f"corrections: {result.curation.summary()['applied']} applied, {result.curation.stale_count} no longer "
+              "apply (see: python -m newsprep curate list --stale)")
     print(f"tables written to {snapshot}")
     return 0
 
@@ -166,11 +169,10 @@ def _curate(args) -> int:
         print("no tables are built yet; the next build applies it.")
         return 0
     _, outcome = refresh_snapshot(args.tables, args.log)
-    target = entry["target"] if args.action == "undo" else entry["op_id"]
-    status, reason = outcome.status.get(target, ("undone", "")) if args.action == "undo" else outcome.status.get(target, ("applied", ""))
     if args.action == "undo":
         print("undone; the tables are updated.")
         return 0
+    status, reason = outcome.status.get(entry["op_id"], ("applied", ""))
     if status == "stale":
         print(f"stale: {reason} The change is kept in the log and applies again if it matches after a rebuild.")
         return 1
@@ -204,8 +206,7 @@ def _curate_list(args) -> int:
     if snapshot_exists(args.tables):
         base = load_base(args.tables)
         if base is not None:
-            clusters = dict(zip(base["articles"]["article_id"], base["articles"]["cluster_id"]))
-            _, outcome = landscape(base, entries, clusters)
+            _, outcome = landscape(base, entries)
     undone = {e["target"] for e in entries if e["op"] == "undo"}
     for entry in entries:
         if entry["op"] == "undo":

@@ -1,6 +1,6 @@
 """One landscape from many articles: every real story, organization, event and funding round once.
 
-`build_tables` gives each article's facts; `consolidate` then
+`tables.article_tables` gives each article's facts; `consolidate` then
   * puts copies of one story into a cluster (articles.cluster_id, see stories.py);
   * merges the ids of one organization (org_aliases, see org_identity.py) and rewrites every
     table to the surviving id;
@@ -13,9 +13,10 @@ The rules, in one place:
   * rounds: the same recipient, no two different round labels, no two amounts more than
     AMOUNT_TOLERANCE apart, dates (the round's, else its article's) within ROUND_WINDOW_DAYS, and
     either the same label or the same amount — or both reports are copies of one story;
-  * events: the same type, at least one shared participant (two when both have two or more),
-    dates within EVENT_WINDOW_DAYS — or both reports are copies of one story. Events without a
-    known date merge only inside one story cluster;
+  * events: the same type, dates known to the day or the month and within EVENT_WINDOW_DAYS,
+    and a shared participant (two when both have two or more, or when a date is only a month) —
+    or both reports are copies of one story (the same sentence or the same participants). Events
+    without a day or month merge only inside one story cluster;
   * two facts of one article are never merged (the article already told them apart).
 """
 
@@ -28,25 +29,24 @@ import pandas as pd
 
 from newsprep.corrections import curated_merges, final_edits, without_articles
 from newsprep.curation import Outcome
+from newsprep.facts import SYMMETRIC_RELATIONS
 from newsprep.org_identity import OrgRecord, merge_plan
-from newsprep.stories import story_clusters
+from newsprep.stories import with_story_clusters
 
 AMOUNT_TOLERANCE = 0.10  # 7亿 and 7.2亿 are one amount as reported by two outlets; 7亿 and 8亿 are not
 ROUND_WINDOW_DAYS = 120  # a round is announced, then covered for weeks; two rounds a season apart are rare
 EVENT_WINDOW_DAYS = 3    # an opening or a signing is reported on its day or the next few
 
 
-def consolidate(tables: dict[str, pd.DataFrame], curation: list[dict] = (),
-                clusters: dict[str, str] | None = None) -> tuple[dict[str, pd.DataFrame], Outcome]:
+def consolidate(tables: dict[str, pd.DataFrame], curation: list[dict] = ()) -> tuple[dict[str, pd.DataFrame], Outcome]:
     """The landscape from the per-article tables, with the curation log applied (corrections.py).
-    `clusters` (article id → cluster id) skips the story clustering when it is already known."""
+    Stories are clustered over every article, hidden ones included, so hiding one copy never
+    reshapes the others' clusters."""
     outcome = Outcome()
-    tables = without_articles(dict(tables), list(curation), outcome)
-    articles = tables["articles"].copy()
-    if clusters is None:
-        clusters = story_clusters(zip(articles["article_id"], articles["text"].fillna("")))
-    articles["cluster_id"] = articles["article_id"].map(clusters).fillna(articles["article_id"])
-    tables["articles"] = articles
+    tables = dict(tables)
+    tables["articles"] = with_story_clusters(tables["articles"])
+    tables = without_articles(tables, list(curation), outcome)
+    articles = tables["articles"]
     cluster_of = dict(zip(articles["article_id"], articles["cluster_id"]))
 
     plan = curated_merges(list(curation), set(tables["organizations"]["org_id"]),
@@ -92,7 +92,9 @@ def _rename_orgs(tables: dict[str, pd.DataFrame], plan: dict[str, tuple[str, str
                 frame[column] = values.where(~values.isin(targets.keys()), values.map(targets)).astype(frame[column].dtype)
         tables[table] = frame
     tables["organizations"] = _merge_org_rows(orgs, canonical, tables["org_mentions"], cluster_of)
-    tables["relations"] = _merge_relations(tables["relations"], canonical, tables["evidence"], cluster_of)
+    relations = tables["relations"]
+    tables["relations"] = _like(relations, aggregate_relations(
+        ((r.org_a, r.org_b, r.type, r.evidence_ids) for r in relations.itertuples()), canonical, cluster_of.get))
     return tables
 
 
@@ -126,27 +128,26 @@ def _merge_org_rows(orgs: pd.DataFrame, canonical, mentions: pd.DataFrame, clust
     return merged.sort_values(["mention_count", "name"], ascending=[False, True], ignore_index=True)
 
 
-def _merge_relations(relations: pd.DataFrame, canonical, evidence: pd.DataFrame, cluster_of: dict[str, str]) -> pd.DataFrame:
-    symmetric = {"partnership", "co_mention"}
+def aggregate_relations(relations, canonical=lambda org_id: org_id, story_of=lambda article_id: article_id) -> list[dict]:
+    """One row per pair and type from (org_a, org_b, type, evidence ids): weight counts sentences,
+    article_count the stories they come from. Used on one build's per-article relations (ids and
+    stories as they are) and again across articles (ids merged, copies of a story counted once)."""
     grouped: dict[tuple, dict] = {}
-    for r in relations.itertuples():
-        a, b = canonical(r.org_a), canonical(r.org_b)
+    for org_a, org_b, relation_type, evidence_ids in relations:
+        a, b = canonical(org_a), canonical(org_b)
         if a == b:
             continue  # two names of one organization are not a relation
-        if r.type in symmetric and b < a:
+        if relation_type in SYMMETRIC_RELATIONS and b < a:
             a, b = b, a
-        entry = grouped.setdefault((a, b, r.type), {"org_a": a, "org_b": b, "type": r.type, "evidence_ids": {}})
-        entry["evidence_ids"].update(dict.fromkeys(r.evidence_ids if r.evidence_ids is not None else []))
+        entry = grouped.setdefault((a, b, relation_type), {"org_a": a, "org_b": b, "type": relation_type, "evidence_ids": {}})
+        entry["evidence_ids"].update(dict.fromkeys(evidence_ids if evidence_ids is not None else []))
     rows = []
     for entry in grouped.values():
         # an evidence id is "<article id>:<number>": its article needs no lookup in the evidence table
-        stories = {cluster_of.get(e.rsplit(":", 1)[0]) for e in entry["evidence_ids"]} - {None}
+        stories = {story_of(e.rsplit(":", 1)[0]) for e in entry["evidence_ids"]} - {None}
         rows.append({**entry, "evidence_ids": list(entry["evidence_ids"]), "weight": len(entry["evidence_ids"]),
                      "article_count": len(stories)})
-    frame = pd.DataFrame(rows, columns=list(relations.columns))
-    for column in frame.columns:
-        frame[column] = frame[column].astype(relations[column].dtype)
-    return frame
+    return rows
 
 
 # ---- dates ---------------------------------------------------------------------------------
@@ -206,7 +207,6 @@ def _merge_rounds(funding: pd.DataFrame, investors: pd.DataFrame, articles: pd.D
                   cluster_of: dict[str, str]):
     published = dict(zip(articles["article_id"], articles["published"]))
     groups: dict[str, list[dict]] = defaultdict(list)  # recipient → merged rounds so far
-    merged_of: dict[str, dict] = {}
     order = funding.assign(_when=[d if isinstance(d, str) and d else published.get(a) for d, a in
                                   zip(funding["date"], funding["article_id"])])
     order = order.sort_values(["_when", "funding_id"], na_position="last")
@@ -218,7 +218,6 @@ def _merge_rounds(funding: pd.DataFrame, investors: pd.DataFrame, articles: pd.D
         target = _best(groups[key], report, _round_match)
         if target is None:
             groups[key].append(report)
-            target = report
         else:
             target["rows"].append(row)
             target["articles"] |= report["articles"]
@@ -226,7 +225,6 @@ def _merge_rounds(funding: pd.DataFrame, investors: pd.DataFrame, articles: pd.D
             target["round"] = target["round"] or report["round"]
             target["amount"] = target["amount"] if target["amount"] is not None else report["amount"]
             target["when"] = target["when"] or report["when"]
-        merged_of[row["funding_id"]] = target
 
     rows, sources, id_of = [], [], {}
     for rounds in groups.values():
@@ -340,21 +338,19 @@ def _merge_events(events: pd.DataFrame, participants: pd.DataFrame, evidence: pd
             target[key] |= report[key]
         target["when"] = target["when"] or report["when"]
         index.add(position, new_stories, target["participants"] if gained_date else new_participants)
-    groups = {"all": index.merged}
 
     rows, sources, id_of = [], [], {}
-    for merged_events in groups.values():
-        for merged in merged_events:
-            reports = merged["rows"]
-            best = max(reports, key=lambda r: (r["date_precision"] == "day", pd.notna(r["city"]), pd.notna(r["province"])))
-            event_id = reports[0]["event_id"]
-            out = dict(best)
-            out["event_id"], out["article_id"], out["evidence_id"] = event_id, reports[0]["article_id"], reports[0]["evidence_id"]
-            rows.append(out)
-            for report in reports:
-                id_of[report["event_id"]] = event_id
-                sources.append({"event_id": event_id, "article_id": report["article_id"],
-                                "evidence_id": report["evidence_id"], "source_event_id": report["event_id"]})
+    for merged in index.merged:
+        reports = merged["rows"]
+        best = max(reports, key=lambda r: (r["date_precision"] == "day", pd.notna(r["city"]), pd.notna(r["province"])))
+        event_id = reports[0]["event_id"]
+        out = dict(best)
+        out["event_id"], out["article_id"], out["evidence_id"] = event_id, reports[0]["article_id"], reports[0]["evidence_id"]
+        rows.append(out)
+        for report in reports:
+            id_of[report["event_id"]] = event_id
+            sources.append({"event_id": event_id, "article_id": report["article_id"],
+                            "evidence_id": report["evidence_id"], "source_event_id": report["event_id"]})
     merged_participants = participants.assign(event_id=participants["event_id"].map(id_of).fillna(participants["event_id"]))
     merged_participants = merged_participants.drop_duplicates(["event_id", "org_id"])
     return _like(events, rows), _sources_frame(sources, "event_id", "source_event_id"), _like(participants, merged_participants.to_dict("records"))

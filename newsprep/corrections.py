@@ -16,8 +16,7 @@ import pandas as pd
 
 from newsprep import places
 from newsprep.curation import Outcome, effective
-
-SYMMETRIC_RELATIONS = frozenset({"partnership", "co_mention"})
+from newsprep.facts import SYMMETRIC_RELATIONS
 
 
 def hidden_set(entries: list[dict], outcome: Outcome) -> dict[str, set[str]]:
@@ -45,6 +44,8 @@ def without_articles(tables: dict[str, pd.DataFrame], entries: list[dict], outco
             outcome.stale(entry, f"no article {entry['id']} is in the tables.")
         elif entry["id"] in hidden:
             outcome.applied(entry)
+        else:
+            outcome.restored(entry)
     if not hidden & known:
         return tables
     tables = dict(tables)
@@ -125,7 +126,7 @@ def final_edits(tables: dict[str, pd.DataFrame], entries: list[dict], plan: dict
         outcome.applied(entry)
     tables["organizations"] = orgs
 
-    hidden = hidden_set(entries, Outcome())
+    hidden = hidden_set(entries, outcome)  # the restores' statuses are recorded here, once
     hides = [e for e in effective(entries) if e["op"] == "hide" and e["kind"] != "article"]
     found = {kind: set() for kind in ("organization", "event", "round", "relation")}
     event_of = dict(zip(tables["event_sources"]["source_event_id"], tables["event_sources"]["event_id"]))
@@ -145,7 +146,8 @@ def final_edits(tables: dict[str, pd.DataFrame], entries: list[dict], plan: dict
                     found[kind].add(key)
     for entry in hides:
         if entry["id"] not in hidden.get(entry["kind"], set()):
-            continue  # restored later: the restore line says so
+            outcome.restored(entry)
+            continue
         resolved = {"organization": lambda i: resolve_org(i), "event": lambda i: event_of.get(i, i),
                     "round": lambda i: round_of.get(i, i),
                     "relation": lambda i: _relation_key(i, resolve_org)}[entry["kind"]](entry["id"])

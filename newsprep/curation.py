@@ -162,6 +162,9 @@ class Outcome:
     def stale(self, entry: dict, reason: str) -> None:
         self.status[entry["op_id"]] = ("stale", reason)
 
+    def restored(self, entry: dict) -> None:
+        self.status[entry["op_id"]] = ("restored", "")
+
     @property
     def stale_count(self) -> int:
         return sum(1 for status, _ in self.status.values() if status == "stale")

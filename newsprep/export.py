@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsprep.facts import SYMMETRIC_RELATIONS
 from newsprep.dates import PartialDate
 
 CORE_MIN_MENTIONS = 2
@@ -70,13 +71,10 @@ def _sentence(facts: dict, evidence_id: str) -> str | None:
     return next((e["sentence"] for e in facts["evidence"] if e["evidence_id"] == evidence_id), None)
 
 
-SYMMETRIC = {"partnership", "co_mention"}
-
-
 def _unique(relations: list[dict]) -> list[dict]:
     seen, result = set(), []
     for r in relations:
-        pair = tuple(sorted((r["a"], r["b"]))) if r["type"] in SYMMETRIC else (r["a"], r["b"])
+        pair = tuple(sorted((r["a"], r["b"]))) if r["type"] in SYMMETRIC_RELATIONS else (r["a"], r["b"])
         key = (*pair, r["type"])
         if key not in seen:
             seen.add(key)

@@ -70,6 +70,10 @@ class Funding:
     evidence_id: str
 
 
+# relation types that read the same both ways: stored with the smaller id first
+SYMMETRIC_RELATIONS = frozenset({"partnership", "co_mention"})
+
+
 @dataclass
 class Relation:
     a: str

@@ -62,3 +62,12 @@ def story_clusters(articles: Iterable[tuple[str, str]]) -> dict[str, str]:
         lsh.insert(article_id, signature)
         signatures[article_id] = signature
     return {article_id: root(article_id) for article_id in parent}
+
+
+def with_story_clusters(articles):
+    """The articles table with its cluster_id filled in: kept where a build already stored it (the
+    per-article tables of a snapshot), computed over every article otherwise."""
+    if "cluster_id" in articles.columns and articles["cluster_id"].notna().all():
+        return articles
+    clusters = story_clusters(zip(articles["article_id"], articles["text"].fillna("")))
+    return articles.assign(cluster_id=articles["article_id"].map(clusters)).astype({"cluster_id": "string"})

@@ -11,9 +11,8 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from newsprep import places
-from newsprep.consolidate import consolidate
+from newsprep.consolidate import aggregate_relations, consolidate
 from newsprep.gazetteer import gazetteer
-from newsprep.stories import story_clusters
 
 # table -> [(column, pandas dtype, description)]
 SCHEMA: dict[str, list[tuple[str, str, str]]] = {
@@ -202,14 +201,9 @@ def build_tables(articles: list[dict], report: list, curation: list[dict] = ()) 
     return landscape(article_tables(articles, report), curation)[0]
 
 
-def landscape(per_article: dict[str, pd.DataFrame], curation: list[dict] = (),
-              clusters: dict[str, str] | None = None):
-    """(tables, curation outcome) from the per-article tables. Stories are clustered over every
-    article, hidden ones included, so hiding one copy never reshapes the others' clusters."""
-    if clusters is None:
-        articles = per_article["articles"]
-        clusters = story_clusters(zip(articles["article_id"], articles["text"].fillna("")))
-    consolidated, outcome = consolidate(per_article, curation, clusters)
+def landscape(per_article: dict[str, pd.DataFrame], curation: list[dict] = ()):
+    """(tables, curation outcome) from the per-article tables."""
+    consolidated, outcome = consolidate(per_article, curation)
     return {table: table_frame(table, consolidated[table]) for table in SCHEMA}, outcome
 
 
@@ -261,7 +255,8 @@ def article_tables(articles: list[dict], report: list) -> dict[str, pd.DataFrame
         for relation in facts["relations"]:
             rows["_relations"].append({**relation, "article_id": aid})
     rows["organizations"] = _organizations(org_facts)
-    rows["relations"] = _aggregate_relations(rows.pop("_relations", []))
+    rows["relations"] = aggregate_relations((r["a"], r["b"], r["type"], [r["evidence_id"]])
+                                            for r in rows.pop("_relations", []))
     rows["ingest_report"] = [{"input_path": r.input_path, "record_index": r.record_index, "status": r.status,
                               "reason": r.reason, "article_id": r.article_id, "notes": r.notes} for r in report]
     return {table: table_frame(table, rows.get(table, [])) for table in SCHEMA}
@@ -292,19 +287,3 @@ def _organizations(org_facts: dict[str, list[dict]]) -> list[dict]:
     return sorted(result, key=lambda r: (-r["mention_count"], r["name"]))
 
 
-def _aggregate_relations(relations: list[dict]) -> list[dict]:
-    grouped: dict[tuple, dict] = {}
-    symmetric = {"partnership", "co_mention"}
-    for relation in relations:
-        a, b = relation["a"], relation["b"]
-        if a == b:
-            continue
-        if relation["type"] in symmetric and b < a:
-            a, b = b, a
-        entry = grouped.setdefault((a, b, relation["type"]), {"org_a": a, "org_b": b, "type": relation["type"],
-                                                                "evidence_ids": [], "_articles": set()})
-        if relation["evidence_id"] not in entry["evidence_ids"]:
-            entry["evidence_ids"].append(relation["evidence_id"])
-        entry["_articles"].add(relation["article_id"])
-    return [{**{k: v for k, v in e.items() if k != "_articles"}, "weight": len(e["evidence_ids"]),
-             "article_count": len(e["_articles"])} for e in grouped.values()]

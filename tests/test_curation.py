@@ -75,7 +75,7 @@ def test_undo_cancels_the_newest_change_and_the_log_keeps_both(landscape):
     assert [e["op"] for e in read_log(log)] == ["rename", "undo"]
 
 
-def test_hide_and_restore(landscape):
+def test_hide_and_restore(landscape, capsys):
     tables, _ = landscape
     assert curate(tables, "hide", "organization", "co_dp_technology", "--why", "test") == 0
     hidden = load_tables(tables)
@@ -84,6 +84,9 @@ def test_hide_and_restore(landscape):
     assert "co_dp_technology" not in set(hidden["funding"]["recipient_org_id"])
     assert curate(tables, "restore", "organization", "co_dp_technology", "--why", "was right") == 0
     assert org_row(tables, "co_dp_technology") is not None
+    capsys.readouterr()
+    assert curate(tables, "list") == 0
+    assert [line.split()[2] for line in capsys.readouterr().out.splitlines()] == ["restored", "applied"]
 
 
 def test_hiding_an_article_takes_its_facts_and_leaves_its_copies(landscape):
